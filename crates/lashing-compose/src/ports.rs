@@ -168,6 +168,12 @@ impl fmt::Display for PortRange {
 ///
 /// Use [`parse_short_port`] or [`parse_expose`] when you need the location
 /// of the problem and a message; this only reports the kind.
+///
+/// # Errors
+///
+/// [`PortErrorKind::Empty`] for `""`, [`PortErrorKind::InvalidNumber`] for
+/// non-digits or a malformed range, [`PortErrorKind::OutOfRange`] and
+/// [`PortErrorKind::ReversedRange`].
 pub fn parse_port_range(s: &str) -> Result<PortRange, PortErrorKind> {
     parse_range_at(s, 0, Role::Port).map_err(|e| e.kind)
 }
@@ -324,6 +330,12 @@ impl Role {
 /// Checks run in the same order as go-connections so the *first* problem
 /// reported matches what `docker compose` would complain about: empty
 /// container port, protocol, IP, container port, host port, range sizes.
+///
+/// # Errors
+///
+/// A [`PortError`] whose `range` points at the part at fault (the IP, one
+/// number of a range, the protocol, or `HOST:CONTAINER` for
+/// [`PortErrorKind::MismatchedRanges`]).
 pub fn parse_short_port(s: &str) -> Result<ShortPort, PortError> {
     if s.is_empty() {
         return Err(PortError::new(
@@ -442,6 +454,11 @@ pub fn parse_short_port(s: &str) -> Result<ShortPort, PortError> {
 /// Returns the port range, the protocol (tcp when not written) and the byte
 /// range of the port part. As with `ports:`, the protocol starts at the first
 /// `/` and an empty protocol (`80/`) means tcp.
+///
+/// # Errors
+///
+/// As for [`parse_short_port`], plus [`PortErrorKind::TooManyParts`] (over
+/// the whole entry) when it contains a `:`.
 pub fn parse_expose(s: &str) -> Result<(PortRange, Protocol, TextRange), PortError> {
     if s.is_empty() {
         return Err(PortError::new(
@@ -600,16 +617,24 @@ fn parse_number_at(text: &str, base: usize, role: Role) -> Result<u16, PortError
             .try_fold(0u32, |acc, b| Some(acc * 10 + u32::from(b - b'0')))
     };
     match value.filter(|v| (MIN_PORT..=MAX_PORT).contains(v)) {
-        Some(v) => u16::try_from(v).map_err(|_| out_of_range(text, range.clone(), noun)),
-        None => Err(out_of_range(text, range, noun)),
+        Some(v) => u16::try_from(v).map_err(|_| out_of_range(text, range.clone(), role)),
+        None => Err(out_of_range(text, range, role)),
     }
 }
 
-fn out_of_range(text: &str, range: TextRange, noun: &str) -> PortError {
+fn out_of_range(text: &str, range: TextRange, role: Role) -> PortError {
+    let noun = role.noun();
+    // Docker itself reads host port 0 as "any free port"; point at the
+    // spelling Compose documents for that instead.
+    let hint = if role == Role::Host && text.bytes().all(|b| b == b'0') {
+        "; leave the host port out to let Docker pick a free one"
+    } else {
+        ""
+    };
     PortError::new(
         PortErrorKind::OutOfRange,
         range,
-        format!("{noun} `{text}` is not a port number ({MIN_PORT}-{MAX_PORT})"),
+        format!("{noun} `{text}` is not a port number ({MIN_PORT}-{MAX_PORT}){hint}"),
     )
 }
 
@@ -942,6 +967,11 @@ mod tests {
         let e = err(s);
         assert_eq!(e.kind, PortErrorKind::OutOfRange);
         assert_eq!(&s[e.range.clone()], "0");
+        assert!(
+            e.message.contains("leave the host port out"),
+            "{}",
+            e.message
+        );
 
         let s = "65536:80";
         let e = err(s);

@@ -156,6 +156,25 @@ impl Document {
         self.node(id).span
     }
 
+    /// The source span of `range`, a byte range of the scalar's *decoded* text. Exact
+    /// when decoded text and source coincide (plain scalars, quoted scalars without
+    /// escapes or line folding); otherwise the whole scalar, which is never wrong.
+    pub fn text_span(&self, id: NodeId, range: std::ops::Range<usize>) -> Span {
+        let node = self.node(id);
+        let Some(scalar) = node.as_scalar() else {
+            return node.span;
+        };
+        let quote = match scalar.style {
+            ScalarStyle::Plain => 0,
+            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => 1,
+            ScalarStyle::Literal | ScalarStyle::Folded => return node.span,
+        };
+        if node.span.len() != scalar.text.len() + 2 * quote {
+            return node.span;
+        }
+        node.span.sub(range.start + quote..range.end + quote)
+    }
+
     fn push(&mut self, node: Node) -> NodeId {
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);

@@ -1,0 +1,107 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lashing",
+    version,
+    about = "A linter for Docker Compose files: services that cannot reach each other, startup races, exposed data stores, and files Compose would refuse.",
+    after_help = "With no command, `lashing` runs `lashing check .`."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint compose files (each PATH a file or a directory walked recursively).
+    Check(CheckArgs),
+    /// List every rule: code, name, category, default severity, default on/off, fixable.
+    Rules(RulesArgs),
+    /// Print a rule's documentation (by name or code).
+    Explain(ExplainArgs),
+}
+
+impl Default for Command {
+    fn default() -> Self {
+        Command::Check(CheckArgs::default())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Graphical diagnostics with source snippets (default on a terminal).
+    Full,
+    /// One line per finding: path:line:col: severity[rule] message (default otherwise).
+    Concise,
+    /// A JSON object with every finding and a summary.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct CheckArgs {
+    /// Compose files or directories (default: the current directory).
+    pub paths: Vec<PathBuf>,
+
+    /// Output format [env: LASHING_FORMAT] [default: full on a terminal, else concise].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+
+    /// Run only these rules: names, codes, categories or `all` (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+
+    /// Skip these rules: names, codes or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+
+    /// Exit with 1 when a finding is at or above this severity [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Exit 0 even when there are findings (errors of lashing itself still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Colour in the full format; NO_COLOR turns `auto` off.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RulesFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule name (e.g. `obsolete-version`) or code (e.g. `L103`).
+    pub rule: String,
+}

@@ -1,0 +1,96 @@
+//! YAML tree -> [`ComposeFile`]: the top level and the resource declarations.
+
+use lashing_syntax::yaml::{MergeError, NodeId, YamlFile};
+use lashing_syntax::FileId;
+
+use crate::model::{ComposeFile, Resource};
+use crate::reader::Reader;
+use crate::service::build_service;
+
+/// The model of one parsed file, and the merge-key errors met while reading it.
+#[derive(Debug, Default)]
+pub struct BuiltFile {
+    pub model: ComposeFile,
+    pub merge_errors: Vec<MergeError>,
+}
+
+/// Builds the model from the first document that has content. (Compose merges
+/// several `---` documents like override files; that comes with multi-file loading.)
+pub fn build_compose_file(file: FileId, yaml: &YamlFile) -> BuiltFile {
+    let mut model = ComposeFile {
+        file,
+        ..ComposeFile::default()
+    };
+    let Some(doc) = yaml.documents.iter().find(|d| d.root.is_some()) else {
+        return BuiltFile {
+            model,
+            merge_errors: Vec::new(),
+        };
+    };
+    let Some(root) = doc.root else {
+        return BuiltFile::default();
+    };
+    let mut reader = Reader::new(doc);
+    read_top_level(&mut reader, root, &mut model);
+    BuiltFile {
+        model,
+        merge_errors: reader.merges().take_errors(),
+    }
+}
+
+fn read_top_level(reader: &mut Reader<'_>, root: NodeId, model: &mut ComposeFile) {
+    for field in reader.fields(root, None) {
+        match field.key {
+            "version" => {
+                model.version = Some((field.key_span, reader.string(field.value, field.via)));
+            }
+            "name" => model.name = reader.string(field.value, field.via),
+            "services" => {
+                for service in reader.fields(field.value, field.via) {
+                    if let Some(s) = build_service(reader, &service) {
+                        model.services.push(s);
+                    }
+                }
+            }
+            "networks" => model.networks = resources(reader, field.value, field.via),
+            "volumes" => model.volumes = resources(reader, field.value, field.via),
+            "secrets" => model.secrets = resources(reader, field.value, field.via),
+            "configs" => model.configs = resources(reader, field.value, field.via),
+            key if key.starts_with("x-") => model
+                .extensions
+                .push(crate::Spanned::new(key.to_string(), field.key_span)),
+            _ => {}
+        }
+    }
+}
+
+fn resources(
+    reader: &mut Reader<'_>,
+    id: NodeId,
+    via: Option<lashing_syntax::Span>,
+) -> Vec<Resource> {
+    let mut out = Vec::new();
+    for entry in reader.fields(id, via) {
+        let mut resource = Resource {
+            name: crate::Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via),
+            external: false,
+            internal: false,
+            driver: None,
+            engine_name: None,
+        };
+        for f in reader.fields(entry.value, entry.via) {
+            match f.key {
+                // `external: true`, or the deprecated `external: {name: x}`.
+                "external" => {
+                    resource.external = reader.bool(f.value).unwrap_or(reader.is_mapping(f.value))
+                }
+                "internal" => resource.internal = reader.bool(f.value).unwrap_or(false),
+                "driver" => resource.driver = reader.string(f.value, f.via),
+                "name" => resource.engine_name = reader.string(f.value, f.via),
+                _ => {}
+            }
+        }
+        out.push(resource);
+    }
+    out
+}

@@ -1,0 +1,18 @@
+//! The Compose model: what lashing's rules read.
+//!
+//! A compose file becomes a [`ComposeFile`] whose attributes are normalised (short and
+//! long syntaxes, list and map forms) and whose every value is [`Spanned`]: it knows
+//! the file and byte range it was written at and, when it reached a service through an
+//! anchor or merge key, the place it was used from.
+
+mod build;
+pub mod model;
+pub mod ports;
+mod reader;
+mod service;
+mod short_syntax;
+mod spanned;
+
+pub use build::{build_compose_file, BuiltFile};
+pub use model::*;
+pub use spanned::Spanned;

@@ -1,0 +1,183 @@
+//! Short-syntax strings Compose splits itself: volume specs and extra hosts.
+
+use std::ops::Range;
+
+use lashing_syntax::yaml::NodeId;
+
+use crate::model::{Mount, MountType};
+use crate::reader::{Field, Reader};
+use crate::Spanned;
+
+/// `[SOURCE:]TARGET[:OPTIONS]`, split the way compose-go's `format.ParseVolume` does:
+/// on `:` outside `${...}`, keeping a Windows drive letter (`C:\`) in one piece.
+pub(crate) fn parse_mount(reader: &Reader<'_>, id: NodeId, text: Spanned<String>) -> Spanned<Mount> {
+    let parts = split_volume(&text.value);
+    let mut mount = Mount {
+        kind: MountType::Volume,
+        source: None,
+        target: None,
+        read_only: false,
+        propagation: None,
+        long_syntax: false,
+    };
+    let mut fields = parts.iter();
+    let first = fields.next().cloned();
+    let second = fields.next().cloned();
+    let (source, target) = match (first, second) {
+        (Some(s), Some(t)) => (Some(s), Some(t)),
+        (Some(t), None) => (None, Some(t)),
+        _ => (None, None),
+    };
+    for option in fields.flat_map(|r| text.value[r.clone()].split(',')) {
+        match option {
+            "ro" => mount.read_only = true,
+            "rw" => mount.read_only = false,
+            "shared" | "rshared" | "slave" | "rslave" | "private" | "rprivate" => {
+                mount.propagation = Some(option.to_string())
+            }
+            _ => {}
+        }
+    }
+    mount.source = source
+        .filter(|r| !r.is_empty())
+        .map(|r| reader.part(id, &text, r));
+    mount.target = target.map(|r| reader.part(id, &text, r));
+    mount.kind = match &mount.source {
+        Some(s) if is_host_path(&s.value) => MountType::Bind,
+        _ => MountType::Volume,
+    };
+    let span = text.span;
+    Spanned::new(mount, span).with_via(text.via)
+}
+
+pub(crate) fn parse_long_mount(reader: &Reader<'_>, id: NodeId, fields: &[Field<'_>]) -> Spanned<Mount> {
+    let mut mount = Mount {
+        kind: MountType::Other,
+        source: None,
+        target: None,
+        read_only: false,
+        propagation: None,
+        long_syntax: true,
+    };
+    let mut via = None;
+    for f in fields {
+        via = via.or(f.via);
+        match f.key {
+            "type" => {
+                if let Some(t) = reader.string(f.value, f.via) {
+                    mount.kind = MountType::parse(&t.value);
+                }
+            }
+            "source" => mount.source = reader.string(f.value, f.via),
+            "target" => mount.target = reader.string(f.value, f.via),
+            "read_only" => mount.read_only = reader.bool(f.value).unwrap_or(false),
+            "bind" => {
+                let doc_fields = reader_fields(reader, f.value);
+                for b in doc_fields {
+                    if b.0 == "propagation" {
+                        mount.propagation = Some(b.1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Spanned::new(mount, reader.span(id)).with_via(via.or_else(|| reader.alias_site(id)))
+}
+
+/// String fields of a nested mapping, without merge keys (none of the long-syntax
+/// sub-objects are realistically merged).
+fn reader_fields(reader: &Reader<'_>, id: NodeId) -> Vec<(String, String)> {
+    let doc = reader.doc;
+    doc.mapping(id)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|e| {
+            let k = doc.key_text(e.key)?;
+            let v = doc.scalar(e.value)?;
+            Some((k.to_string(), v.as_str().to_string()))
+        })
+        .collect()
+}
+
+fn split_volume(spec: &str) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let bytes = spec.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            // `C:\` or `C:/` at the start of a part is a Windows drive, not a separator.
+            b':' if depth == 0 => {
+                let drive = i == start + 1
+                    && bytes[start].is_ascii_alphabetic()
+                    && matches!(bytes.get(i + 1), Some(b'\\' | b'/'));
+                if !drive {
+                    parts.push(start..i);
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    parts.push(start..spec.len());
+    parts
+}
+
+/// compose-go's `isFilePath`: a source that is a path is a bind mount. A source that
+/// starts with `$` is also taken as a path: until interpolation runs, `${PWD}/data`
+/// must not be mistaken for a named volume (a named volume is rarely a variable).
+fn is_host_path(source: &str) -> bool {
+    let b = source.as_bytes();
+    matches!(b.first(), Some(b'.' | b'/' | b'~' | b'\\' | b'$'))
+        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+}
+
+/// `host:ip`, `host=ip`, `host:ip1,ip2` -> (host range, ip ranges). `=` is tried first
+/// so `myhost=::1` works; brackets around an IPv6 address are dropped.
+pub(crate) fn split_extra_host(s: &str) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let sep = s.find('=').or_else(|| s.find(':'))?;
+    let mut ips = Vec::new();
+    let mut start = sep + 1;
+    for part in s[sep + 1..].split(',') {
+        let mut r = start..start + part.len();
+        if part.starts_with('[') && part.ends_with(']') && part.len() >= 2 {
+            r = r.start + 1..r.end - 1;
+        }
+        ips.push(r);
+        start += part.len() + 1;
+    }
+    Some((0..sep, ips))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(spec: &str) -> Vec<&str> {
+        split_volume(spec).into_iter().map(|r| &spec[r]).collect()
+    }
+
+    #[test]
+    fn volume_specs_split_like_compose() {
+        assert_eq!(parts("./data:/data:ro"), vec!["./data", "/data", "ro"]);
+        assert_eq!(parts("/data"), vec!["/data"]);
+        assert_eq!(parts("C:\\data:/data"), vec!["C:\\data", "/data"]);
+        assert_eq!(parts("${HOME:-/tmp}:/home"), vec!["${HOME:-/tmp}", "/home"]);
+    }
+
+    #[test]
+    fn extra_hosts_forms() {
+        let s = "myhost=::1";
+        let (h, ips) = split_extra_host(s).unwrap();
+        assert_eq!((&s[h], &s[ips[0].clone()]), ("myhost", "::1"));
+        let s = "host.docker.internal:host-gateway";
+        let (h, ips) = split_extra_host(s).unwrap();
+        assert_eq!((&s[h], &s[ips[0].clone()]), ("host.docker.internal", "host-gateway"));
+        let s = "h:[::1]";
+        let (_, ips) = split_extra_host(s).unwrap();
+        assert_eq!(&s[ips[0].clone()], "::1");
+    }
+}

@@ -1,0 +1,101 @@
+//! What a rule reports.
+
+use lashing_syntax::Span;
+
+/// Ordered: `Info < Warning < Error`, so "at or above the threshold" is `>=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A position with a short message: the primary label or a related location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem at one place. Code, name, category and docs link are stamped by the
+/// rule context from the rule's metadata; severity is the configured one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub category: &'static str,
+    pub severity: Severity,
+    /// What is wrong, in the project's terms.
+    pub message: String,
+    /// Where: the node at fault, with an optional short label.
+    pub primary: Label,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Other places that explain the finding ("first defined here").
+    pub related: Vec<Label>,
+    /// The service the finding is about, when there is one.
+    pub service: Option<String>,
+}
+
+impl Finding {
+    /// The order every output uses: file, position, then rule name.
+    pub fn sort_key(&self) -> (u32, u32, u32, &'static str, &str) {
+        let s = self.primary.span;
+        (s.file.0, s.start, s.end, self.rule, &self.message)
+    }
+}
+
+/// Counts for the summary line and the JSON `summary` object.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Summary {
+    pub fn new(files: usize, findings: &[Finding]) -> Self {
+        let mut s = Summary {
+            files,
+            ..Summary::default()
+        };
+        for f in findings {
+            match f.severity {
+                Severity::Error => s.error += 1,
+                Severity::Warning => s.warning += 1,
+                Severity::Info => s.info += 1,
+            }
+        }
+        s
+    }
+
+    pub fn findings(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}

@@ -1,0 +1,83 @@
+//! Running rules over projects.
+
+use std::path::{Path, PathBuf};
+
+use lashing_diagnostics::Finding;
+use lashing_rule::{Context, Project, Rule};
+use lashing_syntax::{FileId, SourceFile, SourceMap};
+use rayon::prelude::*;
+
+use crate::discovery::{display_path, DiscoveryError};
+use crate::RuleSelection;
+
+/// The result of linting a set of files.
+#[derive(Debug, Default)]
+pub struct LintRun {
+    /// Every file read, indexed by the `FileId` in the findings' spans.
+    pub sources: SourceMap,
+    /// Sorted by file, position, rule.
+    pub findings: Vec<Finding>,
+    /// Files that could not be read (exit code 2); the others were linted.
+    pub errors: Vec<DiscoveryError>,
+}
+
+/// Lints each file as its own project, in parallel. Each file is read and parsed
+/// once; every rule reads the same model.
+pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintRun {
+    let results: Vec<Result<(Vec<SourceFile>, Vec<Finding>), DiscoveryError>> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let bytes = std::fs::read(path).map_err(|err| DiscoveryError {
+                path: path.clone(),
+                message: err.to_string(),
+            })?;
+            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+            let display = display_path(path, cwd);
+            Ok(lint_source(id, path.clone(), display, bytes, &rules.rules))
+        })
+        .collect();
+    let mut run = LintRun::default();
+    for result in results {
+        match result {
+            Ok((sources, findings)) => {
+                run.findings.extend(findings);
+                for source in sources {
+                    run.sources.add(source);
+                }
+            }
+            Err(err) => {
+                // Keep FileIds aligned with indices: an unreadable file still takes
+                // its slot, as an empty source no finding points into.
+                let id = run.sources.next_id();
+                let display = display_path(&err.path, cwd);
+                run.sources.add(SourceFile::new(id, err.path.clone(), display, String::new()));
+                run.errors.push(err);
+            }
+        }
+    }
+    run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    run
+}
+
+/// Lints one file's bytes as a project of its own. Returns the project's sources
+/// (today exactly this file) and its findings, sorted.
+pub fn lint_source(
+    id: FileId,
+    path: PathBuf,
+    display_path: String,
+    bytes: Vec<u8>,
+    rules: &[&'static dyn Rule],
+) -> (Vec<SourceFile>, Vec<Finding>) {
+    let (source, read_error) = SourceFile::from_bytes(id, path, display_path, bytes);
+    let project = Project::from_bytes(source, read_error);
+    let mut findings = Vec::new();
+    for rule in rules {
+        let mut cx = Context::new(&project, rule.meta(), rule.meta().severity);
+        rule.check(&mut cx);
+        findings.extend(cx.into_findings());
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let sources = project.files.into_iter().map(|f| f.source).collect();
+    (sources, findings)
+}

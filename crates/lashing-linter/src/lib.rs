@@ -1,0 +1,14 @@
+//! The engine: find the files, read each once, run the selected rules over each
+//! project in parallel, and return findings in one deterministic order.
+//!
+//! The engine takes the rule registry as an argument instead of depending on the
+//! rule crates, so rule crates can use it (through [`testing`]) in their own tests.
+
+mod discovery;
+mod engine;
+mod selection;
+pub mod testing;
+
+pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
+pub use engine::{lint_files, lint_source, LintRun};
+pub use selection::{RuleSelection, SelectionError};

@@ -1,0 +1,102 @@
+//! The context a rule reports to.
+
+use lashing_diagnostics::{Finding, Label, Severity};
+use lashing_syntax::Span;
+
+use crate::{Project, RuleMeta};
+
+/// A finding as a rule describes it; the context adds code, name and severity.
+#[derive(Debug, Clone)]
+pub struct Report {
+    message: String,
+    primary: Label,
+    help: Option<String>,
+    related: Vec<Label>,
+    service: Option<String>,
+}
+
+impl Report {
+    /// A finding at `span` saying `message` (what is wrong, in the project's terms).
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Report {
+            message: message.into(),
+            primary: Label {
+                span,
+                message: String::new(),
+            },
+            help: None,
+            related: Vec::new(),
+            service: None,
+        }
+    }
+
+    /// A short label under the primary span.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.primary.message = label.into();
+        self
+    }
+
+    /// How to fix it.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Another place that explains the finding.
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn service(mut self, service: impl Into<String>) -> Self {
+        self.service = Some(service.into());
+        self
+    }
+}
+
+pub struct Context<'a> {
+    project: &'a Project,
+    meta: &'static RuleMeta,
+    severity: Severity,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(project: &'a Project, meta: &'static RuleMeta, severity: Severity) -> Self {
+        Context {
+            project,
+            meta,
+            severity,
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn project(&self) -> &'a Project {
+        self.project
+    }
+
+    pub fn model(&self) -> &'a lashing_compose::ComposeFile {
+        &self.project.model
+    }
+
+    pub fn report(&mut self, report: Report) {
+        self.findings.push(Finding {
+            code: self.meta.code,
+            rule: self.meta.name,
+            category: self.meta.category.as_str(),
+            severity: self.severity,
+            message: report.message,
+            primary: report.primary,
+            help: report.help,
+            related: report.related,
+            service: report.service,
+        });
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
