@@ -47,7 +47,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         width: terminal_width(),
     };
     let mut stdout = std::io::stdout().lock();
-    if let Err(err) = render::render(&mut stdout, format, &report, &full).and_then(|()| stdout.flush()) {
+    if let Err(err) =
+        render::render(&mut stdout, format, &report, &full).and_then(|()| stdout.flush())
+    {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             error(format!("could not write the report: {err}"));
             return exit::ERROR;
@@ -103,7 +105,8 @@ fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }

@@ -51,7 +51,11 @@ pub fn run(args: &RulesArgs) -> u8 {
 
 fn write_table(out: &mut dyn Write, rules: &[RuleInfo]) -> std::io::Result<()> {
     let width = rules.iter().map(|r| r.name.len()).max().unwrap_or(4);
-    writeln!(out, "{:<5} {:<width$} {:<13} {:<8} {:<8} {:<6} summary", "code", "name", "category", "severity", "default", "fix")?;
+    writeln!(
+        out,
+        "{:<5} {:<width$} {:<13} {:<8} {:<8} {:<6} summary",
+        "code", "name", "category", "severity", "default", "fix"
+    )?;
     for r in rules {
         writeln!(
             out,

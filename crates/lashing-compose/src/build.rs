@@ -1,6 +1,6 @@
 //! YAML tree -> [`ComposeFile`]: the top level and the resource declarations.
 
-use lashing_syntax::yaml::{MergeError, NodeId, YamlFile};
+use lashing_syntax::yaml::{is_merge_key, MergeError, NodeId, NodeKind, YamlFile};
 use lashing_syntax::FileId;
 
 use crate::model::{ComposeFile, Resource};
@@ -32,6 +32,17 @@ pub fn build_compose_file(file: FileId, yaml: &YamlFile) -> BuiltFile {
     };
     let mut reader = Reader::new(doc);
     read_top_level(&mut reader, root, &mut model);
+    // Compose decodes the whole document, so a broken merge anywhere (even in an
+    // `x-` block no service uses) refuses the file. Resolving every merging mapping
+    // is cheap: results are memoised and the model already resolved most of them.
+    for id in doc.node_ids() {
+        let has_merge = doc
+            .mapping(id)
+            .is_some_and(|entries| entries.iter().any(|e| is_merge_key(doc, e.key)));
+        if has_merge && !matches!(doc.node(id).kind, NodeKind::Alias { .. }) {
+            reader.merges().entries(id);
+        }
+    }
     BuiltFile {
         model,
         merge_errors: reader.merges().take_errors(),

@@ -7,9 +7,11 @@ use crate::model::{
     Build, Command, Dependency, EnvFile, EnvVar, Expose, Extends, ExtraHost, HealthTest,
     Healthcheck, Link, NetworkMode, Port, ResourceRef, Service, ServiceNetwork, VolumesFrom,
 };
-use crate::ports::{parse_expose, parse_port_range, parse_short_port, PortError, PortErrorKind, Protocol};
+use crate::ports::{
+    parse_expose, parse_port_range, parse_short_port, PortError, PortErrorKind, Protocol,
+};
 use crate::reader::{Field, Reader};
-use crate::short_syntax::{parse_mount, parse_long_mount, split_extra_host};
+use crate::short_syntax::{parse_long_mount, parse_mount, split_extra_host};
 use crate::Spanned;
 
 pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Option<Service> {
@@ -28,7 +30,11 @@ pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Optio
             "network_mode" => service.network_mode = reader.string(v, via).map(network_mode),
             "networks" => service.networks = Some((f.key_span, networks(reader, v, via))),
             "ports" => service.ports = items(reader, v).map(|i| port(reader, i, via)).collect(),
-            "expose" => service.expose = items(reader, v).filter_map(|i| expose(reader, i, via)).collect(),
+            "expose" => {
+                service.expose = items(reader, v)
+                    .filter_map(|i| expose(reader, i, via))
+                    .collect()
+            }
             "depends_on" => service.depends_on = depends_on(reader, v, via),
             "links" => service.links = links(reader, v, via),
             "volumes_from" => service.volumes_from = volumes_from(reader, v, via),
@@ -116,11 +122,16 @@ fn networks(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Servi
         ipv6_address: None,
     };
     if reader.items(id).is_some() {
-        return reader.string_or_list(id, via).into_iter().map(plain).collect();
+        return reader
+            .string_or_list(id, via)
+            .into_iter()
+            .map(plain)
+            .collect();
     }
     let mut out = Vec::new();
     for entry in reader.fields(id, via) {
-        let mut network = plain(Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via));
+        let mut network =
+            plain(Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via));
         for f in reader.fields(entry.value, entry.via) {
             match f.key {
                 "aliases" => network.aliases = reader.string_or_list(f.value, f.via),
@@ -134,7 +145,11 @@ fn networks(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Servi
     out
 }
 
-fn port(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Spanned<Result<Port, PortError>> {
+fn port(
+    reader: &mut Reader<'_>,
+    id: NodeId,
+    via: Option<Span>,
+) -> Spanned<Result<Port, PortError>> {
     let span = reader.span(id);
     let item_via = via.or_else(|| reader.alias_site(id));
     if reader.is_mapping(id) {
@@ -145,14 +160,17 @@ fn port(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Spanned<Resul
         (Some(ScalarValue::Float(_)), Some(text)) => Err(PortError {
             kind: PortErrorKind::InvalidNumber,
             range: 0..text.value.len(),
-            message: format!("`{}` is not a port: write an integer or a quoted \"HOST:CONTAINER\" string", text.value),
+            message: format!(
+                "`{}` is not a port: write an integer or a quoted \"HOST:CONTAINER\" string",
+                text.value
+            ),
         }),
         (_, Some(text)) => parse_short_port(&text.value).map(|p| {
             let sub = |r: std::ops::Range<usize>| reader.text_span(id, r);
             Port {
-                host_ip: p.host_ip.map(|ip| {
-                    Spanned::new(ip, p.host_ip_range.clone().map_or(span, sub))
-                }),
+                host_ip: p
+                    .host_ip
+                    .map(|ip| Spanned::new(ip, p.host_ip_range.clone().map_or(span, sub))),
                 published: p
                     .published
                     .map(|r| Spanned::new(r, p.published_range.clone().map_or(span, sub))),
@@ -184,7 +202,10 @@ fn long_port(reader: &Reader<'_>, fields: &[Field<'_>]) -> Result<Port, PortErro
             .map_err(|kind| PortError {
                 kind,
                 range: 0..text.value.len(),
-                message: format!("{what} `{}` is not a port or port range (1-65535)", text.value),
+                message: format!(
+                    "{what} `{}` is not a port or port range (1-65535)",
+                    text.value
+                ),
             })
     };
     for f in fields {
@@ -234,7 +255,11 @@ fn long_port(reader: &Reader<'_>, fields: &[Field<'_>]) -> Result<Port, PortErro
     })
 }
 
-fn expose(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spanned<Result<Expose, PortError>>> {
+fn expose(
+    reader: &Reader<'_>,
+    id: NodeId,
+    via: Option<Span>,
+) -> Option<Spanned<Result<Expose, PortError>>> {
     let text = reader.string(id, via)?;
     let result = parse_expose(&text.value).map(|(ports, protocol, _)| Expose { ports, protocol });
     Some(text.map(|_| result))
@@ -310,7 +335,9 @@ fn volumes_from(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Volum
                 Some(_) => (true, "container:".len()),
                 None => (false, 0),
             };
-            let end = text.value[start..].find(':').map_or(text.value.len(), |e| start + e);
+            let end = text.value[start..]
+                .find(':')
+                .map_or(text.value.len(), |e| start + e);
             let name = reader.part(i, &text, start..end);
             Some(if is_container {
                 VolumesFrom::Container(name)
@@ -423,7 +450,12 @@ fn command(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spanned
     let span = reader.span(id);
     let via = via.or_else(|| reader.alias_site(id));
     let cmd = match reader.items(id) {
-        Some(items) => Command::Exec(items.iter().filter_map(|&i| reader.string(i, via)).collect()),
+        Some(items) => Command::Exec(
+            items
+                .iter()
+                .filter_map(|&i| reader.string(i, via))
+                .collect(),
+        ),
         None => Command::Shell(reader.string(id, via)?),
     };
     Some(Spanned::new(cmd, span).with_via(via))

@@ -10,7 +10,11 @@ use crate::Spanned;
 
 /// `[SOURCE:]TARGET[:OPTIONS]`, split the way compose-go's `format.ParseVolume` does:
 /// on `:` outside `${...}`, keeping a Windows drive letter (`C:\`) in one piece.
-pub(crate) fn parse_mount(reader: &Reader<'_>, id: NodeId, text: Spanned<String>) -> Spanned<Mount> {
+pub(crate) fn parse_mount(
+    reader: &Reader<'_>,
+    id: NodeId,
+    text: Spanned<String>,
+) -> Spanned<Mount> {
     let parts = split_volume(&text.value);
     let mut mount = Mount {
         kind: MountType::Volume,
@@ -50,7 +54,11 @@ pub(crate) fn parse_mount(reader: &Reader<'_>, id: NodeId, text: Spanned<String>
     Spanned::new(mount, span).with_via(text.via)
 }
 
-pub(crate) fn parse_long_mount(reader: &Reader<'_>, id: NodeId, fields: &[Field<'_>]) -> Spanned<Mount> {
+pub(crate) fn parse_long_mount(
+    reader: &Reader<'_>,
+    id: NodeId,
+    fields: &[Field<'_>],
+) -> Spanned<Mount> {
     let mut mount = Mount {
         kind: MountType::Other,
         source: None,
@@ -175,7 +183,10 @@ mod tests {
         assert_eq!((&s[h], &s[ips[0].clone()]), ("myhost", "::1"));
         let s = "host.docker.internal:host-gateway";
         let (h, ips) = split_extra_host(s).unwrap();
-        assert_eq!((&s[h], &s[ips[0].clone()]), ("host.docker.internal", "host-gateway"));
+        assert_eq!(
+            (&s[h], &s[ips[0].clone()]),
+            ("host.docker.internal", "host-gateway")
+        );
         let s = "h:[::1]";
         let (_, ips) = split_extra_host(s).unwrap();
         assert_eq!(&s[ips[0].clone()], "::1");

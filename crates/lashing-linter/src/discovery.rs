@@ -35,9 +35,11 @@ pub fn is_compose_file_name(name: &str) -> bool {
     // Nothing more, or `.variant` parts made of ordinary file-name characters.
     rest.is_empty()
         || (rest.starts_with('.')
-            && rest[1..]
-                .split('.')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')))
+            && rest[1..].split('.').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            }))
 }
 
 /// Expands the paths given on the command line. A file named explicitly is always
@@ -75,10 +77,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             match entry {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    let named = entry
-                        .file_name()
-                        .to_str()
-                        .is_some_and(is_compose_file_name);
+                    let named = entry.file_name().to_str().is_some_and(is_compose_file_name);
                     if is_file && named {
                         out.files.push(entry.into_path());
                     }
@@ -155,7 +154,14 @@ mod tests {
         ] {
             assert!(is_compose_file_name(yes), "{yes}");
         }
-        for no in ["compose.json", "my-compose.yaml", "compose..yaml", "composer.yaml", "values.yaml", "compose"] {
+        for no in [
+            "compose.json",
+            "my-compose.yaml",
+            "compose..yaml",
+            "composer.yaml",
+            "values.yaml",
+            "compose",
+        ] {
             assert!(!is_compose_file_name(no), "{no}");
         }
     }
@@ -163,9 +169,21 @@ mod tests {
     #[test]
     fn display_paths() {
         let cwd = Path::new("/repo");
-        assert_eq!(display_path(Path::new("./a/compose.yaml"), cwd), "a/compose.yaml");
-        assert_eq!(display_path(Path::new("/repo/b/compose.yaml"), cwd), "b/compose.yaml");
-        assert_eq!(display_path(Path::new("/other/compose.yaml"), cwd), "/other/compose.yaml");
-        assert_eq!(display_path(Path::new("../x/compose.yaml"), cwd), "/x/compose.yaml");
+        assert_eq!(
+            display_path(Path::new("./a/compose.yaml"), cwd),
+            "a/compose.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("/repo/b/compose.yaml"), cwd),
+            "b/compose.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("/other/compose.yaml"), cwd),
+            "/other/compose.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("../x/compose.yaml"), cwd),
+            "/x/compose.yaml"
+        );
     }
 }

@@ -10,6 +10,9 @@ use rayon::prelude::*;
 use crate::discovery::{display_path, DiscoveryError};
 use crate::RuleSelection;
 
+/// A project's sources and its findings.
+type LintedProject = (Vec<SourceFile>, Vec<Finding>);
+
 /// The result of linting a set of files.
 #[derive(Debug, Default)]
 pub struct LintRun {
@@ -24,7 +27,7 @@ pub struct LintRun {
 /// Lints each file as its own project, in parallel. Each file is read and parsed
 /// once; every rule reads the same model.
 pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintRun {
-    let results: Vec<Result<(Vec<SourceFile>, Vec<Finding>), DiscoveryError>> = files
+    let results: Vec<Result<LintedProject, DiscoveryError>> = files
         .par_iter()
         .enumerate()
         .map(|(i, path)| {
@@ -51,7 +54,12 @@ pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintR
                 // its slot, as an empty source no finding points into.
                 let id = run.sources.next_id();
                 let display = display_path(&err.path, cwd);
-                run.sources.add(SourceFile::new(id, err.path.clone(), display, String::new()));
+                run.sources.add(SourceFile::new(
+                    id,
+                    err.path.clone(),
+                    display,
+                    String::new(),
+                ));
                 run.errors.push(err);
             }
         }
@@ -68,7 +76,7 @@ pub fn lint_source(
     display_path: String,
     bytes: Vec<u8>,
     rules: &[&'static dyn Rule],
-) -> (Vec<SourceFile>, Vec<Finding>) {
+) -> LintedProject {
     let (source, read_error) = SourceFile::from_bytes(id, path, display_path, bytes);
     let project = Project::from_bytes(source, read_error);
     let mut findings = Vec::new();

@@ -23,8 +23,18 @@ pub fn lint_text(rule: &'static dyn Rule, display: &str, text: &str) -> (Vec<Fin
     lint_bytes(rule, display, text.as_bytes().to_vec())
 }
 
-pub fn lint_bytes(rule: &'static dyn Rule, display: &str, bytes: Vec<u8>) -> (Vec<Finding>, String) {
-    let (sources, findings) = lint_source(FileId(0), PathBuf::from(display), display.to_string(), bytes, &[rule]);
+pub fn lint_bytes(
+    rule: &'static dyn Rule,
+    display: &str,
+    bytes: Vec<u8>,
+) -> (Vec<Finding>, String) {
+    let (sources, findings) = lint_source(
+        FileId(0),
+        PathBuf::from(display),
+        display.to_string(),
+        bytes,
+        &[rule],
+    );
     let mut map = SourceMap::new();
     for s in sources {
         map.add(s);
@@ -52,7 +62,10 @@ pub struct FixtureResult {
 
 /// Checks every fixture of every rule under `fixtures` (a `tests/fixtures` folder).
 /// Returns an error listing every fixture that misbehaves, or the rendered reports.
-pub fn check_fixtures(rules: &[&'static dyn Rule], fixtures: &Path) -> Result<Vec<FixtureResult>, String> {
+pub fn check_fixtures(
+    rules: &[&'static dyn Rule],
+    fixtures: &Path,
+) -> Result<Vec<FixtureResult>, String> {
     let mut problems = Vec::new();
     let mut results = Vec::new();
     for &rule in rules {
@@ -64,7 +77,11 @@ pub fn check_fixtures(rules: &[&'static dyn Rule], fixtures: &Path) -> Result<Ve
         files.sort();
         let (mut fails, mut passes) = (0, 0);
         for path in files {
-            let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            let file_name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
             let bytes = match std::fs::read(&path) {
                 Ok(b) => b,
                 Err(err) => {
@@ -78,12 +95,16 @@ pub fn check_fixtures(rules: &[&'static dyn Rule], fixtures: &Path) -> Result<Ve
             if file_name.starts_with("fail_") {
                 fails += 1;
                 if !fired {
-                    problems.push(format!("{display}: expected `{name}` to fire, it stayed silent"));
+                    problems.push(format!(
+                        "{display}: expected `{name}` to fire, it stayed silent"
+                    ));
                 }
             } else if file_name.starts_with("pass_") {
                 passes += 1;
                 if fired {
-                    problems.push(format!("{display}: expected no `{name}` finding, got:\n{rendered}"));
+                    problems.push(format!(
+                        "{display}: expected no `{name}` finding, got:\n{rendered}"
+                    ));
                 }
             } else {
                 continue;

@@ -117,6 +117,9 @@ impl RuleMeta {
     }
 
     pub fn docs_url(&self) -> String {
-        format!("https://github.com/lashing-dev/lashing/blob/main/docs/rules/{}.md", self.name)
+        format!(
+            "https://github.com/lashing-dev/lashing/blob/main/docs/rules/{}.md",
+            self.name
+        )
     }
 }

@@ -2,7 +2,10 @@
 
 /// The candidate closest to `name` by edit distance, if within `max(1, len/3)` edits
 /// (at most 2 for short names), ties broken by candidate order.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
@@ -53,7 +56,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(did_you_mean("backnd", ["frontend", "backend"]), Some("backend"));
+        assert_eq!(
+            did_you_mean("backnd", ["frontend", "backend"]),
+            Some("backend")
+        );
         assert_eq!(did_you_mean("db", ["web", "cache"]), None);
         assert_eq!(did_you_mean("x", ["x"]), None);
     }

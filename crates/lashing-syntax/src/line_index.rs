@@ -152,7 +152,11 @@ mod tests {
         let ix = LineIndex::new(t);
         assert_eq!(ix.line_col(t, 3), lc(2, 1));
         assert_eq!(ix.line_col(t, 5), lc(3, 1));
-        assert_eq!(ix.line_col(t, 1), lc(1, 2), "the CR of CRLF belongs to line 1");
+        assert_eq!(
+            ix.line_col(t, 1),
+            lc(1, 2),
+            "the CR of CRLF belongs to line 1"
+        );
     }
 
     #[test]
@@ -171,7 +175,11 @@ mod tests {
         let x = t.find('x').unwrap();
         assert_eq!(ix.line_col(t, x), lc(1, 5));
         assert_eq!(ix.line_col_utf16(t, x), lc(1, 6));
-        assert_eq!(ix.line_col(t, 1), lc(1, 1), "inside a character counts as it");
+        assert_eq!(
+            ix.line_col(t, 1),
+            lc(1, 1),
+            "inside a character counts as it"
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@ impl Span {
         let len = self.len();
         let start = rel.start.min(len);
         let end = rel.end.clamp(start, len);
-        Span::new(self.file, self.start as usize + start, self.start as usize + end)
+        Span::new(
+            self.file,
+            self.start as usize + start,
+            self.start as usize + end,
+        )
     }
 
     /// The smallest span covering both (same file assumed; the first one's file wins).

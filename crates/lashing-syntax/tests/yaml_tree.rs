@@ -8,7 +8,7 @@ fn tree(text: &str) -> YamlFile {
     parse(FileId(0), text)
 }
 
-fn slice<'t>(text: &'t str, span: lashing_syntax::Span) -> &'t str {
+fn slice(text: &str, span: lashing_syntax::Span) -> &str {
     &text[span.range()]
 }
 
@@ -167,7 +167,10 @@ fn alias_bomb(levels: usize, width: usize) -> String {
     for i in 1..levels {
         let refs = vec![format!("*l{}", i - 1); width].join(", ");
         s.push_str(&format!("l{i}: &l{i}\n  k{i}: x\n  <<: [{refs}]\n"));
-        s.push_str(&format!("s{i}: &s{i} [{}]\n", vec![format!("*l{}", i - 1); width].join(", ")));
+        s.push_str(&format!(
+            "s{i}: &s{i} [{}]\n",
+            vec![format!("*l{}", i - 1); width].join(", ")
+        ));
     }
     s
 }
@@ -178,9 +181,18 @@ fn alias_bomb_stays_linear() {
     let file = tree(&text);
     assert!(file.error.is_none(), "{:?}", file.error);
     let doc = &file.documents[0];
-    assert!(doc.len() < 1_000, "aliases are not expanded: {} nodes", doc.len());
+    assert!(
+        doc.len() < 1_000,
+        "aliases are not expanded: {} nodes",
+        doc.len()
+    );
     let mut merges = MergeResolver::new(doc);
-    let last = doc.mapping(doc.root.unwrap()).unwrap().last().unwrap().value;
+    let last = doc
+        .mapping(doc.root.unwrap())
+        .unwrap()
+        .last()
+        .unwrap()
+        .value;
     let _ = merges.entries(last);
     for e in doc.mapping(doc.root.unwrap()).unwrap() {
         let _ = merges.entries(e.value);
@@ -233,8 +245,10 @@ fn empty_and_comment_only_files() {
     assert!(tree("").error.is_none());
     let file = tree("# nothing\n# here\n");
     assert!(file.error.is_none());
-    assert!(file.documents.iter().all(|d| d.root.is_none()
-        || d.node(d.root.unwrap()).is_null()));
+    assert!(file
+        .documents
+        .iter()
+        .all(|d| d.root.is_none() || d.node(d.root.unwrap()).is_null()));
 }
 
 #[test]

@@ -48,7 +48,8 @@ impl Rule for NetworkModeWithNetworks {
 
     fn check(&self, cx: &mut Context<'_>) {
         for service in &cx.model().services {
-            let (Some(mode), Some((networks_key, _))) = (&service.network_mode, &service.networks) else {
+            let (Some(mode), Some((networks_key, _))) = (&service.network_mode, &service.networks)
+            else {
                 continue;
             };
             cx.report(

@@ -59,7 +59,7 @@ impl Rule for UndefinedNetwork {
                 let help = match did_you_mean(name, declared.iter().copied()) {
                     Some(close) => format!("did you mean `{close}`? Otherwise declare `{name}` under the top-level `networks:`"),
                     None if declared.is_empty() => format!(
-                        "declare it at the top level (`networks:\\n  {name}: {{}}`), or remove it to use the default network"
+                        "declare it under a top-level `networks:` key (`{name}: {{}}`), or remove it to use the default network"
                     ),
                     None => format!(
                         "declare `{name}` under the top-level `networks:` (declared: {})",
@@ -69,7 +69,10 @@ impl Rule for UndefinedNetwork {
                 cx.report(
                     Report::new(
                         network.name.use_site(),
-                        format!("service `{}` joins network `{name}`, which is not declared", service.name.value),
+                        format!(
+                            "service `{}` joins network `{name}`, which is not declared",
+                            service.name.value
+                        ),
                     )
                     .label("undeclared network")
                     .help(help)

@@ -52,7 +52,10 @@ impl Rule for NoImageOrBuild {
             cx.report(
                 Report::new(
                     service.name.use_site(),
-                    format!("service `{}` has neither `image` nor `build`", service.name.value),
+                    format!(
+                        "service `{}` has neither `image` nor `build`",
+                        service.name.value
+                    ),
                 )
                 .label("nothing to run")
                 .help("add `image: <name>:<tag>` or `build: <directory with a Dockerfile>`")

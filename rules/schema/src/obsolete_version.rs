@@ -49,8 +49,13 @@ impl Rule for ObsoleteVersion {
             .as_ref()
             .map_or(String::new(), |v| format!(" (`{}`)", v.value));
         cx.report(
-            Report::new(span, format!("`version`{written} is obsolete: Compose ignores it and warns on every run"))
-                .help("remove the `version` line; the Compose Specification has no file versions"),
+            Report::new(
+                span,
+                format!(
+                    "`version`{written} is obsolete: Compose ignores it and warns on every run"
+                ),
+            )
+            .help("remove the `version` line; the Compose Specification has no file versions"),
         );
     }
 }

@@ -69,19 +69,20 @@ impl Rule for DependencyCycle {
                 }
                 let path = cycle_path(&graph, &components, from, edge.to, model);
                 cx.report(
-                    Report::new(
-                        edge.target.use_site(),
-                        format!("dependency cycle: {path}"),
-                    )
-                    .label(format!("`{}` waits for `{}` here", service.name.value, edge.target.value))
-                    .help(format!(
-                        "remove one dependency of the cycle{}",
-                        match edge.kind {
-                            DependencyKind::DependsOn => String::new(),
-                            other => format!(" (this one is implied by `{}`)", other.attribute()),
-                        }
-                    ))
-                    .service(service.name.as_str()),
+                    Report::new(edge.target.use_site(), format!("dependency cycle: {path}"))
+                        .label(format!(
+                            "`{}` waits for `{}` here",
+                            service.name.value, edge.target.value
+                        ))
+                        .help(format!(
+                            "remove one dependency of the cycle{}",
+                            match edge.kind {
+                                DependencyKind::DependsOn => String::new(),
+                                other =>
+                                    format!(" (this one is implied by `{}`)", other.attribute()),
+                            }
+                        ))
+                        .service(service.name.as_str()),
                 );
             }
         }
@@ -171,7 +172,13 @@ fn strongly_connected(graph: &[Vec<Edge<'_>>]) -> Vec<usize> {
 
 /// `a -> b -> ... -> a` through the edge `from -> to`: the shortest way back from
 /// `to` to `from` inside their component (breadth-first).
-fn cycle_path(graph: &[Vec<Edge<'_>>], component: &[usize], from: usize, to: usize, model: &ComposeFile) -> String {
+fn cycle_path(
+    graph: &[Vec<Edge<'_>>],
+    component: &[usize],
+    from: usize,
+    to: usize,
+    model: &ComposeFile,
+) -> String {
     let name = |i: usize| model.services[i].name.as_str();
     let mut previous = vec![usize::MAX; graph.len()];
     let mut queue = std::collections::VecDeque::from([to]);

@@ -55,7 +55,9 @@ impl Rule for UndefinedDependency {
                 .filter(|d| !d.required)
                 .map(|d| d.service.as_str())
                 .collect::<Vec<_>>();
-            let edges = service.dependencies().map(|e| (e.target, e.kind.attribute()));
+            let edges = service
+                .dependencies()
+                .map(|e| (e.target, e.kind.attribute()));
             let extends = service
                 .extends
                 .iter()
@@ -63,7 +65,8 @@ impl Rule for UndefinedDependency {
                 .map(|e| (&e.service, "extends"));
             for (target, attribute) in edges.chain(extends) {
                 let name = target.as_str();
-                if names.contains(&name) || (attribute == "depends_on" && optional.contains(&name)) {
+                if names.contains(&name) || (attribute == "depends_on" && optional.contains(&name))
+                {
                     continue;
                 }
                 let help = match did_you_mean(name, names.iter().copied()) {

@@ -28,7 +28,11 @@ impl Default for FullOptions {
     }
 }
 
-pub(super) fn render(out: &mut dyn Write, report: &Report<'_>, options: &FullOptions) -> io::Result<()> {
+pub(super) fn render(
+    out: &mut dyn Write,
+    report: &Report<'_>,
+    options: &FullOptions,
+) -> io::Result<()> {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -64,7 +68,12 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>, options: &FullOpt
     }
     let s = report.summary;
     if s.findings() == 0 {
-        writeln!(out, "No problems found in {} {}.", s.files, plural(s.files, "file"))
+        writeln!(
+            out,
+            "No problems found in {} {}.",
+            s.files,
+            plural(s.files, "file")
+        )
     } else {
         writeln!(
             out,
@@ -99,7 +108,9 @@ struct FindingDiagnostic<'a> {
 
 impl fmt::Debug for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FindingDiagnostic").field("rule", &self.finding.rule).finish()
+        f.debug_struct("FindingDiagnostic")
+            .field("rule", &self.finding.rule)
+            .finish()
     }
 }
 
@@ -113,7 +124,10 @@ impl std::error::Error for FindingDiagnostic<'_> {}
 
 impl Diagnostic for FindingDiagnostic<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.finding.rule, self.finding.code)))
+        Some(Box::new(format!(
+            "{}({})",
+            self.finding.rule, self.finding.code
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -170,11 +184,11 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .file
-            .text
-            .as_str()
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let inner =
+            self.file
+                .text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.display_path.clone(),
             inner.data(),

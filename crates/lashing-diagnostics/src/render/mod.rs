@@ -41,7 +41,12 @@ pub struct Report<'a> {
     pub tool_version: &'a str,
 }
 
-pub fn render(out: &mut dyn Write, format: Format, report: &Report<'_>, full: &FullOptions) -> io::Result<()> {
+pub fn render(
+    out: &mut dyn Write,
+    format: Format,
+    report: &Report<'_>,
+    full: &FullOptions,
+) -> io::Result<()> {
     match format {
         Format::Full => full::render(out, report, full),
         Format::Concise => concise::render(out, report),

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use granit_parser::{Event, Parser, ScanError, Span as EventSpan};
 
 use super::{
-    resolve_plain, Anchor, Comment, Document, DuplicateKey, Entry, Node, NodeId, NodeKind,
-    Scalar, ScalarStyle, ScalarValue, SyntaxError, YamlFile,
+    resolve_plain, Anchor, Comment, Document, DuplicateKey, Entry, Node, NodeId, NodeKind, Scalar,
+    ScalarStyle, ScalarValue, SyntaxError, YamlFile,
 };
 use crate::{FileId, Span};
 
@@ -141,6 +141,9 @@ impl Builder {
             }
             Event::Alias(anchor_id) => {
                 let target = self.anchors.get(anchor_id).copied().flatten();
+                if let Some(t) = target {
+                    self.reject_recursive_alias(t, span);
+                }
                 let name = text
                     .get(span.range())
                     .map(|s| s.trim_start_matches('*'))
@@ -177,6 +180,27 @@ impl Builder {
             }
             // `Event` is non-exhaustive; later parser versions may add metadata events.
             _ => {}
+        }
+    }
+
+    /// An alias inside the collection it refers to makes an infinite value; yaml.v3
+    /// (and so Compose) refuses it (`anchor 'a' value contains itself`).
+    fn reject_recursive_alias(&mut self, target: NodeId, span: Span) {
+        let open = self.stack.iter().any(|frame| match frame {
+            Frame::Sequence { node, .. } | Frame::Mapping { node, .. } => *node == target,
+        });
+        if open && self.out.error.is_none() {
+            let name = self
+                .doc
+                .node(target)
+                .anchor
+                .as_ref()
+                .map_or("", |a| &*a.name)
+                .to_string();
+            self.out.error = Some(SyntaxError {
+                message: format!("anchor `{name}` contains an alias of itself, which would make an infinite value"),
+                span,
+            });
         }
     }
 
@@ -281,10 +305,20 @@ impl Builder {
     }
 
     fn error(&mut self, err: &ScanError, text: &str) {
-        let mut offset = err.marker().byte_offset().unwrap_or(text.len()).min(text.len());
-        // The parser reports a tab-indentation error after the tabs; point at them.
-        let tabs = text[..offset].len() - text[..offset].trim_end_matches('\t').len();
-        offset -= tabs;
+        let mut offset = err
+            .marker()
+            .byte_offset()
+            .unwrap_or(text.len())
+            .min(text.len());
+        // The parser reports a tab-indentation error after the indentation; point at
+        // the first tab of it, which is what the user must change.
+        let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let indentation = &text[line_start..offset];
+        if indentation.chars().all(|c| c == ' ' || c == '\t') {
+            if let Some(tab) = indentation.find('\t') {
+                offset = line_start + tab;
+            }
+        }
         // Point at the character at fault (one character wide; empty at end of file).
         let end = text[offset..]
             .chars()

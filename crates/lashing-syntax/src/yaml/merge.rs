@@ -212,9 +212,7 @@ impl<'d> MergeResolver<'d> {
 pub fn is_merge_key(doc: &Document, key: NodeId) -> bool {
     match &doc.node(key).kind {
         NodeKind::Scalar(s) => {
-            &*s.text == "<<"
-                && s.style == super::ScalarStyle::Plain
-                && doc.node(key).tag.is_none()
+            &*s.text == "<<" && s.style == super::ScalarStyle::Plain && doc.node(key).tag.is_none()
         }
         _ => false,
     }

@@ -59,7 +59,10 @@ pub enum NodeKind {
     Sequence(Vec<NodeId>),
     Mapping(Vec<Entry>),
     /// `*name`. `target` is `None` when no anchor of that name precedes it.
-    Alias { target: Option<NodeId>, name: Box<str> },
+    Alias {
+        target: Option<NodeId>,
+        name: Box<str>,
+    },
 }
 
 /// `&name` on a node.
@@ -108,6 +111,11 @@ impl Document {
 
     pub fn len(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// Every node, in creation order (document order of their start).
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len()).map(|i| NodeId(u32::try_from(i).unwrap_or(u32::MAX)))
     }
 
     pub fn is_empty(&self) -> bool {

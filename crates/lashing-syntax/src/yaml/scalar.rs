@@ -201,13 +201,23 @@ mod tests {
         assert_eq!(resolve_plain("-42"), Int(-42));
         assert_eq!(resolve_plain("+7"), Int(7));
         assert_eq!(resolve_plain("0"), Int(0));
-        assert_eq!(resolve_plain("18446744073709551615"), Int(18446744073709551615));
-        assert_eq!(resolve_plain("18446744073709551616"), Float(18446744073709551616.0));
+        assert_eq!(
+            resolve_plain("18446744073709551615"),
+            Int(18446744073709551615)
+        );
+        assert_eq!(
+            resolve_plain("18446744073709551616"),
+            Float(18446744073709551616.0)
+        );
     }
 
     #[test]
     fn floats() {
-        assert_eq!(resolve_plain("08"), Float(8.0), "not octal, so Go falls back to float");
+        assert_eq!(
+            resolve_plain("08"),
+            Float(8.0),
+            "not octal, so Go falls back to float"
+        );
         assert_eq!(resolve_plain("1.5"), Float(1.5));
         assert_eq!(resolve_plain(".5"), Float(0.5));
         assert_eq!(resolve_plain("1e3"), Float(1000.0));
@@ -218,7 +228,17 @@ mod tests {
 
     #[test]
     fn strings_that_look_numeric() {
-        for s in ["22:22", "8080:80", "1.2.3", "3000-3005", "0x", "-", ".", "1e", "127.0.0.1"] {
+        for s in [
+            "22:22",
+            "8080:80",
+            "1.2.3",
+            "3000-3005",
+            "0x",
+            "-",
+            ".",
+            "1e",
+            "127.0.0.1",
+        ] {
             assert_eq!(resolve_plain(s), String, "{s}");
         }
     }
