@@ -27,7 +27,9 @@ pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Optio
             "build" => service.build = build(reader, v, via),
             "container_name" => service.container_name = reader.string(v, via),
             "hostname" => service.hostname = reader.string(v, via),
-            "network_mode" => service.network_mode = reader.string(v, via).map(network_mode),
+            "network_mode" => {
+                service.network_mode = reader.string(v, via).map(|m| network_mode(reader, v, m))
+            }
             "networks" => service.networks = Some((f.key_span, networks(reader, v, via))),
             "ports" => service.ports = items(reader, v).map(|i| port(reader, i, via)).collect(),
             "expose" => {
@@ -94,7 +96,7 @@ fn build(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spann
     Some(Spanned::new(b, span).with_via(via))
 }
 
-fn network_mode(mode: Spanned<String>) -> Spanned<NetworkMode> {
+fn network_mode(reader: &Reader<'_>, id: NodeId, mode: Spanned<String>) -> Spanned<NetworkMode> {
     let span = mode.span;
     let via = mode.via;
     let value = match mode.value.as_str() {
@@ -102,8 +104,8 @@ fn network_mode(mode: Spanned<String>) -> Spanned<NetworkMode> {
         "none" => NetworkMode::None,
         "bridge" | "default" => NetworkMode::Bridge,
         other => {
-            if let Some(name) = other.strip_prefix("service:") {
-                NetworkMode::Service(Spanned::new(name.to_string(), span).with_via(via))
+            if other.starts_with("service:") {
+                NetworkMode::Service(reader.part(id, &mode, "service:".len()..other.len()))
             } else if let Some(name) = other.strip_prefix("container:") {
                 NetworkMode::Container(name.to_string())
             } else {

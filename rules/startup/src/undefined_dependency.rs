@@ -48,6 +48,7 @@ impl Rule for UndefinedDependency {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model();
         let names: Vec<&str> = model.services.iter().map(|s| s.name.as_str()).collect();
+        let known: std::collections::HashSet<&str> = names.iter().copied().collect();
         for service in &model.services {
             let optional = service
                 .depends_on
@@ -65,13 +66,18 @@ impl Rule for UndefinedDependency {
                 .map(|e| (&e.service, "extends"));
             for (target, attribute) in edges.chain(extends) {
                 let name = target.as_str();
-                if names.contains(&name) || (attribute == "depends_on" && optional.contains(&name))
-                {
+                if known.contains(name) || (attribute == "depends_on" && optional.contains(&name)) {
                     continue;
                 }
                 let help = match did_you_mean(name, names.iter().copied()) {
                     Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("services in this file: {}", names.join(", ")),
+                    None if names.len() <= 12 => {
+                        format!("services in this file: {}", names.join(", "))
+                    }
+                    None => format!(
+                        "no service of the {} in this file has a similar name",
+                        names.len()
+                    ),
                 };
                 cx.report(
                     Report::new(
