@@ -135,3 +135,56 @@ fn self_referencing_anchor_is_a_finding() {
     assert_eq!(code, 1, "{json}");
     assert_eq!(first(&json).0, "yaml-syntax");
 }
+
+#[test]
+fn long_merge_chain_is_a_finding_not_a_stack_overflow() {
+    let mut s = String::from("x-a0: &a0 {image: foo}\n");
+    for i in 1..50_000 {
+        s.push_str(&format!("x-a{i}: &a{i} {{<<: *a{}}}\n", i - 1));
+    }
+    s.push_str("services: {s: {<<: *a49999}}\n");
+    let (code, json) = lint("merge-chain", s.as_bytes());
+    assert_eq!(code, 1);
+    let (rule, _, _, message) = first(&json);
+    assert_eq!(rule, "yaml-syntax");
+    assert!(message.contains("levels deep"), "{message}");
+}
+
+#[test]
+fn full_format_survives_a_finding_far_along_a_long_line() {
+    let dir = scratch("long-line");
+    let text = format!(
+        "services:\n  a: {{image: \"{}\", depends_on: [zz]}}\n",
+        "x".repeat(70_000)
+    );
+    std::fs::write(dir.join("compose.yaml"), text).unwrap();
+    let run = lashing(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "full",
+            "--color",
+            "never",
+            "compose.yaml",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("line too long to show"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(500)]
+    );
+    assert!(
+        run.stdout.len() < 10_000,
+        "the long line is not repeated in the report"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_named_on_the_command_line_is_refused_not_read() {
+    let run = lashing(&scratch("device"), &["check", "/dev/zero"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+}

@@ -15,13 +15,16 @@ pub struct BuiltFile {
 }
 
 /// Builds the model from the first document that has content. (Compose merges
-/// several `---` documents like override files; that comes with multi-file loading.)
+/// several `---` documents like override files; that comes with multi-file loading,
+/// and until then later documents are not linted.)
 pub fn build_compose_file(file: FileId, yaml: &YamlFile) -> BuiltFile {
     let mut model = ComposeFile {
         file,
         ..ComposeFile::default()
     };
-    let Some(doc) = yaml.documents.iter().find(|d| d.root.is_some()) else {
+    let has_content =
+        |d: &&lashing_syntax::yaml::Document| d.root.is_some_and(|r| !d.node(r).is_null());
+    let Some(doc) = yaml.documents.iter().find(has_content) else {
         return BuiltFile {
             model,
             merge_errors: Vec::new(),

@@ -110,7 +110,8 @@ impl Service {
     /// Whether the service is attached to the implicit `default` network: no
     /// `network_mode`, and no networks (or an empty list), or `default` listed.
     pub fn on_default_network(&self) -> bool {
-        if self.network_mode.is_some() {
+        let empty_mode = matches!(&self.network_mode, Some(m) if matches!(&m.value, NetworkMode::Other(o) if o.is_empty()));
+        if self.network_mode.is_some() && !empty_mode {
             return false;
         }
         match &self.networks {

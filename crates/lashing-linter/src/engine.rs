@@ -31,9 +31,9 @@ pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintR
         .par_iter()
         .enumerate()
         .map(|(i, path)| {
-            let bytes = std::fs::read(path).map_err(|err| DiscoveryError {
+            let bytes = read_limited(path).map_err(|message| DiscoveryError {
                 path: path.clone(),
-                message: err.to_string(),
+                message,
             })?;
             let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
             let display = display_path(path, cwd);
@@ -88,4 +88,22 @@ pub fn lint_source(
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let sources = project.files.into_iter().map(|f| f.source).collect();
     (sources, findings)
+}
+
+/// Reads a regular file, at most one byte past the size limit (enough for the
+/// "too large" finding): `/dev/zero` or a FIFO named on the command line must not
+/// exhaust memory or block the run.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_string());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let limit = lashing_syntax::MAX_FILE_SIZE as u64 + 1;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes)
 }

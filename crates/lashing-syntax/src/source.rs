@@ -21,13 +21,22 @@ pub enum ReadError {
 impl ReadError {
     pub fn message(&self) -> String {
         match self {
-            ReadError::TooLarge { size } => format!(
+            ReadError::TooLarge { size } if *size > MAX_FILE_SIZE + 1 => format!(
                 "file is {:.1} MiB, above the {} MiB limit lashing reads",
                 *size as f64 / (1024.0 * 1024.0),
                 MAX_FILE_SIZE / (1024 * 1024)
             ),
+            // Reading stops one byte past the limit, so the exact size is unknown.
+            ReadError::TooLarge { .. } => format!(
+                "file is larger than the {} MiB limit lashing reads",
+                MAX_FILE_SIZE / (1024 * 1024)
+            ),
+            ReadError::InvalidUtf8 { offset: 0 } => {
+                "not UTF-8 (a UTF-16 or UTF-32 file?): lashing reads UTF-8 only; save the file as UTF-8"
+                    .to_string()
+            }
             ReadError::InvalidUtf8 { .. } => {
-                "invalid UTF-8: YAML files must be UTF-8 (or UTF-16/32 with a BOM)".to_string()
+                "invalid UTF-8 at this byte: lashing reads UTF-8 text; save the file as UTF-8".to_string()
             }
             ReadError::Binary { .. } => {
                 "binary content (a NUL byte): this is not a YAML text file".to_string()

@@ -48,10 +48,17 @@ impl Rule for NetworkModeWithNetworks {
 
     fn check(&self, cx: &mut Context<'_>) {
         for service in &cx.model().services {
-            let (Some(mode), Some((networks_key, _))) = (&service.network_mode, &service.networks)
+            // compose-go refuses only a non-empty mode with a non-empty list.
+            let (Some(mode), Some((networks_key, networks))) =
+                (&service.network_mode, &service.networks)
             else {
                 continue;
             };
+            if networks.is_empty()
+                || matches!(&mode.value, lashing_compose::NetworkMode::Other(m) if m.is_empty())
+            {
+                continue;
+            }
             cx.report(
                 Report::new(
                     *networks_key,

@@ -42,7 +42,7 @@ impl Rule for NoImageOrBuild {
     fn check(&self, cx: &mut Context<'_>) {
         for service in &cx.model().services {
             // `extends` may bring the image; `provider` services run no container.
-            if service.image.is_some()
+            if service.image.as_ref().is_some_and(|i| !i.value.is_empty())
                 || service.build.is_some()
                 || service.extends.is_some()
                 || service.provider

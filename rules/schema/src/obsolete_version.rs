@@ -44,7 +44,7 @@ impl Rule for ObsoleteVersion {
         let Some((key, value)) = &cx.model().version else {
             return;
         };
-        let span = value.as_ref().map_or(*key, |v| key.cover(v.span));
+        let span = value.as_ref().map_or(*key, |v| key.cover(v.use_site()));
         let written = value
             .as_ref()
             .map_or(String::new(), |v| format!(" (`{}`)", v.value));

@@ -3,8 +3,9 @@ use lashing_rule::{declare_rule, did_you_mean, Context, Report, Rule, RuleMeta};
 declare_rule! {
     /// ## What it does
     /// Reports `depends_on`, `links`, `volumes_from`, `network_mode: service:X` and
-    /// `extends` (within the same file) naming a service that does not exist. A
-    /// `depends_on` entry with `required: false` is not reported: Compose skips it.
+    /// `extends` (within the same file) naming a service that does not exist.
+    /// `required: false` does not excuse a missing service: Compose only uses it to
+    /// skip a service that exists but is disabled by the active profiles.
     ///
     /// ## Why is this bad?
     /// Compose refuses the file (`service "api" depends on undefined service
@@ -50,12 +51,6 @@ impl Rule for UndefinedDependency {
         let names: Vec<&str> = model.services.iter().map(|s| s.name.as_str()).collect();
         let known: std::collections::HashSet<&str> = names.iter().copied().collect();
         for service in &model.services {
-            let optional = service
-                .depends_on
-                .iter()
-                .filter(|d| !d.required)
-                .map(|d| d.service.as_str())
-                .collect::<Vec<_>>();
             let edges = service
                 .dependencies()
                 .map(|e| (e.target, e.kind.attribute()));
@@ -66,7 +61,7 @@ impl Rule for UndefinedDependency {
                 .map(|e| (&e.service, "extends"));
             for (target, attribute) in edges.chain(extends) {
                 let name = target.as_str();
-                if known.contains(name) || (attribute == "depends_on" && optional.contains(&name)) {
+                if known.contains(name) {
                     continue;
                 }
                 let help = match did_you_mean(name, names.iter().copied()) {

@@ -48,7 +48,8 @@ pub(super) fn render(
         };
         let diagnostic = FindingDiagnostic {
             finding,
-            source: NamedText { file },
+            source: NamedText::new(file),
+            snippet: line_length(file, finding.primary.span) <= MAX_SNIPPET_LINE,
             related: finding
                 .related
                 .iter()
@@ -99,9 +100,25 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Lines longer than this (minified or generated YAML) are not shown as snippets:
+/// the report would repeat the whole line for every finding on it.
+const MAX_SNIPPET_LINE: usize = 2_000;
+
+fn line_length(file: &SourceFile, span: Span) -> usize {
+    let line = file.line_col(span.start as usize).line;
+    let start = file.line_index.line_start(line).unwrap_or(0);
+    let end = file
+        .line_index
+        .line_start(line + 1)
+        .unwrap_or(file.text.len());
+    end.saturating_sub(start)
+}
+
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     source: NamedText<'a>,
+    /// Whether to show the source snippet (false for absurdly long lines).
+    snippet: bool,
     /// Related locations in other files, shown as notes (a snippet shows one file).
     related: Vec<String>,
 }
@@ -140,6 +157,16 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut help = self.finding.help.clone().unwrap_or_default();
+        if !self.snippet {
+            let p = self
+                .source
+                .file
+                .line_col(self.finding.primary.span.start as usize);
+            help = format!(
+                "at {}:{}:{} (line too long to show)\n{help}",
+                self.source.file.display_path, p.line, p.column
+            );
+        }
         for note in &self.related {
             if !help.is_empty() {
                 help.push('\n');
@@ -150,7 +177,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.snippet.then_some(&self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -172,9 +199,30 @@ fn source_span(span: Span) -> SourceSpan {
     SourceSpan::from((span.start as usize, span.len()))
 }
 
-/// The file's text under its display path, for the snippet header.
+/// The file's text under its display path, for the snippet header. miette splits
+/// lines on `\n` only, so a file with old-Mac line ends (a lone `\r`) is shown with
+/// them turned into `\n`: same length, so every offset still holds.
 struct NamedText<'a> {
     file: &'a SourceFile,
+    text: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> NamedText<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        let bytes = file.text.as_bytes();
+        let lone_cr = bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        let text = if lone_cr {
+            let mut t = file.text.replace("\r\n", "\u{0}\u{0}");
+            t = t.replace('\r', "\n").replace("\u{0}\u{0}", "\r\n");
+            std::borrow::Cow::Owned(t)
+        } else {
+            std::borrow::Cow::Borrowed(file.text.as_str())
+        };
+        NamedText { file, text }
+    }
 }
 
 impl SourceCode for NamedText<'_> {
@@ -185,9 +233,8 @@ impl SourceCode for NamedText<'_> {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let inner =
-            self.file
-                .text
-                .as_str()
+            self.text
+                .as_ref()
                 .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.display_path.clone(),

@@ -16,6 +16,10 @@ use crate::Span;
 /// Total merged entries one file may produce. Real files need a few thousand.
 pub const MERGE_WORK_BUDGET: usize = 1_000_000;
 
+/// Longest chain of merges (`a` merges `b` merges `c` ...). Resolution recurses along
+/// the chain; real files chain two or three levels.
+pub const MAX_MERGE_DEPTH: usize = 512;
+
 /// An entry of a mapping after `<<` merges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ResolvedEntry {
@@ -34,6 +38,8 @@ pub enum MergeError {
     Cycle { span: Span },
     /// The file asks for more merge work than [`MERGE_WORK_BUDGET`].
     BudgetExceeded { span: Span },
+    /// Merges chain deeper than [`MAX_MERGE_DEPTH`].
+    TooDeep { span: Span },
 }
 
 impl MergeError {
@@ -41,7 +47,8 @@ impl MergeError {
         match self {
             MergeError::NotAMapping { span }
             | MergeError::Cycle { span }
-            | MergeError::BudgetExceeded { span } => *span,
+            | MergeError::BudgetExceeded { span }
+            | MergeError::TooDeep { span } => *span,
         }
     }
 
@@ -55,6 +62,9 @@ impl MergeError {
                 "merge keys in this file expand to more than {MERGE_WORK_BUDGET} entries; \
                  lashing stops here rather than exhaust memory"
             ),
+            MergeError::TooDeep { .. } => format!(
+                "merge keys here chain more than {MAX_MERGE_DEPTH} levels deep; lashing stops here"
+            ),
         }
     }
 }
@@ -67,6 +77,8 @@ pub struct MergeResolver<'d> {
     memo: HashMap<NodeId, Resolved>,
     in_progress: HashSet<NodeId>,
     work: usize,
+    /// The budget error is reported once per document, not once per mapping.
+    budget_reported: bool,
     errors: Vec<MergeError>,
 }
 
@@ -77,6 +89,7 @@ impl<'d> MergeResolver<'d> {
             memo: HashMap::new(),
             in_progress: HashSet::new(),
             work: 0,
+            budget_reported: false,
             errors: Vec::new(),
         }
     }
@@ -141,6 +154,16 @@ impl<'d> MergeResolver<'d> {
                 continue;
             }
             for (source, use_site) in self.merge_sources(entry.value) {
+                if self.work > MERGE_WORK_BUDGET {
+                    // Over budget: skip further merges, but keep the written keys.
+                    if !self.budget_reported {
+                        self.budget_reported = true;
+                        self.errors.push(MergeError::BudgetExceeded {
+                            span: doc.span(use_site),
+                        });
+                    }
+                    break;
+                }
                 let Some(merged) = self.source_entries(source, use_site) else {
                     continue;
                 };
@@ -157,13 +180,6 @@ impl<'d> MergeResolver<'d> {
                         });
                     }
                 }
-                if self.work > MERGE_WORK_BUDGET {
-                    self.errors.push(MergeError::BudgetExceeded {
-                        span: doc.span(use_site),
-                    });
-                    self.in_progress.remove(&id);
-                    return Rc::from(out);
-                }
             }
         }
         self.in_progress.remove(&id);
@@ -178,7 +194,10 @@ impl<'d> MergeResolver<'d> {
             });
             return None;
         }
-        if self.work > MERGE_WORK_BUDGET {
+        if self.in_progress.len() >= MAX_MERGE_DEPTH {
+            self.errors.push(MergeError::TooDeep {
+                span: self.doc.span(use_site),
+            });
             return None;
         }
         let entries = self.entries(target);
@@ -195,7 +214,13 @@ impl<'d> MergeResolver<'d> {
     /// compose-go accepts) yields its items.
     fn merge_sources(&mut self, value: NodeId) -> Vec<(NodeId, NodeId)> {
         let doc = self.doc;
+        let through_alias = matches!(doc.node(value).kind, NodeKind::Alias { .. });
         match &doc.node(doc.deref(value)).kind {
+            // `<<: *list` (an alias of a sequence, which compose-go accepts): the alias
+            // is where every item is used. `<<: [*a, *b]`: each item is.
+            NodeKind::Sequence(items) if through_alias => {
+                items.iter().map(|&i| (i, value)).collect()
+            }
             NodeKind::Sequence(items) => items.iter().map(|&i| (i, i)).collect(),
             NodeKind::Mapping(_) => vec![(value, value)],
             _ => {
@@ -208,12 +233,15 @@ impl<'d> MergeResolver<'d> {
     }
 }
 
-/// A plain, untagged `<<` key.
+/// A `<<` merge key as yaml.v3 recognises it: plain and untagged, or tagged
+/// `!!merge` (or the non-specific `!`).
 pub fn is_merge_key(doc: &Document, key: NodeId) -> bool {
-    match &doc.node(key).kind {
-        NodeKind::Scalar(s) => {
-            &*s.text == "<<" && s.style == super::ScalarStyle::Plain && doc.node(key).tag.is_none()
-        }
+    let node = doc.node(key);
+    match &node.kind {
+        NodeKind::Scalar(s) if &*s.text == "<<" => match node.tag.as_deref() {
+            None => s.style == super::ScalarStyle::Plain,
+            Some(tag) => tag == "tag:yaml.org,2002:merge" || tag == "!",
+        },
         _ => false,
     }
 }
