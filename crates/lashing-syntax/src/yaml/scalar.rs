@@ -46,6 +46,7 @@ pub fn resolve_plain(text: &str) -> ScalarValue {
         ".nan" | ".NaN" | ".NAN" => return ScalarValue::Float(f64::NAN),
         _ => {}
     }
+    // Invariant: the empty string returned Null above, so there is a first byte.
     let first = text.as_bytes()[0];
     if !(first.is_ascii_digit() || first == b'-' || first == b'+' || first == b'.') {
         return ScalarValue::String;
