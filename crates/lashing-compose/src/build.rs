@@ -70,9 +70,7 @@ fn read_top_level(reader: &mut Reader<'_>, root: NodeId, model: &mut ComposeFile
             "volumes" => model.volumes = resources(reader, field.value, field.via),
             "secrets" => model.secrets = resources(reader, field.value, field.via),
             "configs" => model.configs = resources(reader, field.value, field.via),
-            key if key.starts_with("x-") => model
-                .extensions
-                .push(crate::Spanned::new(key.to_string(), field.key_span)),
+            key if key.starts_with("x-") => model.extensions.push(field.name()),
             _ => {}
         }
     }
@@ -86,7 +84,7 @@ fn resources(
     let mut out = Vec::new();
     for entry in reader.fields(id, via) {
         let mut resource = Resource {
-            name: crate::Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via),
+            name: entry.name(),
             external: false,
             internal: false,
             driver: None,

@@ -307,15 +307,6 @@ pub enum Command {
     Exec(Vec<Spanned<String>>),
 }
 
-impl Command {
-    pub fn parts(&self) -> Vec<&Spanned<String>> {
-        match self {
-            Command::Shell(s) => vec![s],
-            Command::Exec(v) => v.iter().collect(),
-        }
-    }
-}
-
 /// An `extra_hosts` entry: `host:ip`, `host=ip` or map form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtraHost {

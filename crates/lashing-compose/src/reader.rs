@@ -17,6 +17,13 @@ pub(crate) struct Field<'d> {
     pub via: Option<Span>,
 }
 
+impl Field<'_> {
+    /// The key as a spanned name (a service, network or variable name written as a key).
+    pub fn name(&self) -> Spanned<String> {
+        Spanned::new(self.key.to_string(), self.key_span).with_via(self.via)
+    }
+}
+
 pub(crate) struct Reader<'d> {
     pub doc: &'d Document,
     merges: MergeResolver<'d>,

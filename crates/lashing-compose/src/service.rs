@@ -16,7 +16,7 @@ use crate::Spanned;
 
 pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Option<Service> {
     let mut service = Service {
-        name: Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via),
+        name: entry.name(),
         span: reader.span(entry.value),
         ..Service::default()
     };
@@ -132,8 +132,7 @@ fn networks(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Servi
     }
     let mut out = Vec::new();
     for entry in reader.fields(id, via) {
-        let mut network =
-            plain(Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via));
+        let mut network = plain(entry.name());
         for f in reader.fields(entry.value, entry.via) {
             match f.key {
                 "aliases" => network.aliases = reader.string_or_list(f.value, f.via),
@@ -283,7 +282,7 @@ fn depends_on(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Dep
     let mut out = Vec::new();
     for entry in reader.fields(id, via) {
         let mut dep = Dependency {
-            service: Spanned::new(entry.key.to_string(), entry.key_span).with_via(entry.via),
+            service: entry.name(),
             condition: None,
             required: true,
             restart: false,
@@ -373,7 +372,7 @@ fn environment(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<En
         .fields(id, via)
         .into_iter()
         .map(|f| EnvVar {
-            name: Spanned::new(f.key.to_string(), f.key_span).with_via(f.via),
+            name: f.name(),
             value: reader.string(f.value, f.via),
         })
         .collect()
@@ -481,7 +480,7 @@ fn extra_hosts(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Ex
         .fields(id, via)
         .into_iter()
         .map(|f| ExtraHost {
-            host: Spanned::new(f.key.to_string(), f.key_span).with_via(f.via),
+            host: f.name(),
             ips: reader.string_or_list(f.value, f.via),
         })
         .collect()

@@ -43,14 +43,6 @@ impl<T> Spanned<T> {
             via: self.via,
         }
     }
-
-    pub fn as_ref(&self) -> Spanned<&T> {
-        Spanned {
-            value: &self.value,
-            span: self.span,
-            via: self.via,
-        }
-    }
 }
 
 impl Spanned<String> {

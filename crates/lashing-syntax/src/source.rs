@@ -1,7 +1,7 @@
 //! Source files as lashing reads them: bytes checked for size, encoding and binary
 //! content before any parsing, so a hostile file becomes a finding with a position.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::{FileId, LineCol, LineIndex, Span};
 
@@ -155,9 +155,5 @@ impl SourceMap {
 
     pub fn files(&self) -> &[SourceFile] {
         &self.files
-    }
-
-    pub fn path_of(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().find(|f| f.path == path).map(|f| f.id)
     }
 }

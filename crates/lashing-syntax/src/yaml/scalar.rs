@@ -15,24 +15,6 @@ pub enum ScalarValue {
     String,
 }
 
-impl ScalarValue {
-    pub fn is_string(&self) -> bool {
-        matches!(self, ScalarValue::String)
-    }
-
-    /// The name Compose's error messages use for this type.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            ScalarValue::Null => "null",
-            ScalarValue::Bool(_) => "boolean",
-            ScalarValue::Int(_) => "integer",
-            ScalarValue::Float(_) => "number",
-            ScalarValue::Timestamp => "timestamp",
-            ScalarValue::String => "string",
-        }
-    }
-}
-
 /// Resolves an untagged plain scalar.
 pub fn resolve_plain(text: &str) -> ScalarValue {
     match text {
