@@ -6,6 +6,8 @@
 //! anchor or merge key, the place it was used from.
 
 mod build;
+pub mod dotenv;
+pub mod interpolation;
 pub mod model;
 pub mod ports;
 mod reader;
