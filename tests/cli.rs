@@ -164,13 +164,16 @@ fn select_and_ignore_by_name_code_and_category() {
         ["obsolete-version"]
     );
     assert_eq!(rules_of(&["--select", "L103"]), ["obsolete-version"]);
-    assert_eq!(rules_of(&["--select", "networking"]), ["undefined-network"]);
     assert_eq!(
-        rules_of(&["--select", "all", "--ignore", "schema,startup"]),
+        rules_of(&["--select", "networking"]),
+        ["data-network-not-internal", "undefined-network"]
+    );
+    assert_eq!(
+        rules_of(&["--select", "all", "--ignore", "schema,startup,L209"]),
         ["undefined-network"]
     );
     assert_eq!(
-        rules_of(&["--ignore", "duplicate-key", "--ignore", "L210"]),
+        rules_of(&["--ignore", "duplicate-key", "--ignore", "L210,L209"]),
         ["obsolete-version", "undefined-dependency"]
     );
 }

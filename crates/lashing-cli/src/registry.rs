@@ -8,6 +8,7 @@ pub fn all_rules() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(lashing_rules_schema::RULES);
     rules.extend_from_slice(lashing_rules_networking::RULES);
     rules.extend_from_slice(lashing_rules_startup::RULES);
+    rules.extend_from_slice(lashing_rules_ports::RULES);
     rules.sort_by_key(|r| r.meta().code);
     rules
 }

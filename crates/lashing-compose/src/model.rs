@@ -62,6 +62,10 @@ pub struct Service {
     pub expose: Vec<Spanned<Result<Expose, PortError>>>,
     pub depends_on: Vec<Dependency>,
     pub links: Vec<Link>,
+    /// `external_links`: containers outside the project, `NAME[:ALIAS]` (the same
+    /// shape as links; `service` holds the container name).
+    pub external_links: Vec<Link>,
+    pub domainname: Option<Spanned<String>>,
     pub volumes_from: Vec<VolumesFrom>,
     pub environment: Vec<EnvVar>,
     pub env_file: Vec<EnvFile>,

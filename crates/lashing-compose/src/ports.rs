@@ -207,6 +207,9 @@ pub enum PortErrorKind {
     /// number of extra `:`-separated parts into the host IP, so too many
     /// parts surface there as [`InvalidIp`](Self::InvalidIp).
     TooManyParts,
+    /// The text holds `${...}`: its value is known only after interpolation, so it
+    /// is not judged as written.
+    Interpolated,
 }
 
 impl fmt::Display for PortErrorKind {
@@ -220,6 +223,7 @@ impl fmt::Display for PortErrorKind {
             PortErrorKind::InvalidIp => "invalid IP address",
             PortErrorKind::UnknownProtocol => "unknown protocol",
             PortErrorKind::TooManyParts => "too many parts",
+            PortErrorKind::Interpolated => "value known only after interpolation",
         })
     }
 }
@@ -237,6 +241,15 @@ pub struct PortError {
 }
 
 impl PortError {
+    /// For a value that holds `${...}`.
+    pub fn interpolated(text: &str) -> Self {
+        PortError::new(
+            PortErrorKind::Interpolated,
+            0..text.len(),
+            format!("`{text}` is known only after interpolation"),
+        )
+    }
+
     fn new(kind: PortErrorKind, range: TextRange, message: String) -> Self {
         PortError {
             kind,

@@ -87,10 +87,10 @@ impl<'d> Reader<'d> {
         if scalar.value == ScalarValue::Null {
             return None;
         }
-        Some(
-            Spanned::new(scalar.text.to_string(), self.doc.span(target))
-                .with_via(via.or_else(|| self.alias_site(id))),
-        )
+        let mut value = Spanned::new(scalar.text.to_string(), self.doc.span(target))
+            .with_via(via.or_else(|| self.alias_site(id)));
+        value.text_at = self.doc.text_start(target);
+        Some(value)
     }
 
     pub fn scalar_value(&self, id: NodeId) -> Option<ScalarValue> {
@@ -137,6 +137,8 @@ impl<'d> Reader<'d> {
         range: std::ops::Range<usize>,
     ) -> Spanned<String> {
         let text = whole.value.get(range.clone()).unwrap_or("").to_string();
-        Spanned::new(text, self.text_span(id, range)).with_via(whole.via)
+        let mut part = Spanned::new(text, self.text_span(id, range.clone())).with_via(whole.via);
+        part.text_at = whole.text_at.map(|at| at + range.start as u32);
+        part
     }
 }

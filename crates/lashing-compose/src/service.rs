@@ -39,6 +39,8 @@ pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Optio
             }
             "depends_on" => service.depends_on = depends_on(reader, v, via),
             "links" => service.links = links(reader, v, via),
+            "external_links" => service.external_links = links(reader, v, via),
+            "domainname" => service.domainname = reader.string(v, via),
             "volumes_from" => service.volumes_from = volumes_from(reader, v, via),
             "environment" => service.environment = environment(reader, v, via),
             "env_file" => service.env_file = env_file(reader, v, via),
@@ -155,9 +157,25 @@ fn port(
     let item_via = via.or_else(|| reader.alias_site(id));
     if reader.is_mapping(id) {
         let fields = reader.fields(id, via);
-        return Spanned::new(long_port(reader, &fields), span).with_via(item_via);
+        return match long_port(reader, &fields) {
+            Ok(port) => Spanned::new(Ok(port), span).with_via(item_via),
+            // The error is reported at the field at fault, or at the mapping.
+            Err(Some(field)) => field.map(Err).with_via(item_via),
+            Err(None) => Spanned::new(
+                Err(PortError {
+                    kind: PortErrorKind::Empty,
+                    range: 0..0,
+                    message: "a long-syntax port needs `target`, the port inside the container"
+                        .to_string(),
+                }),
+                span,
+            )
+            .with_via(item_via),
+        };
     }
+    let text_at = reader.string(id, via).and_then(|t| t.text_at);
     let result = match (reader.scalar_value(id), reader.string(id, via)) {
+        (_, Some(text)) if text.value.contains('$') => Err(PortError::interpolated(&text.value)),
         (Some(ScalarValue::Float(_)), Some(text)) => Err(PortError {
             kind: PortErrorKind::InvalidNumber,
             range: 0..text.value.len(),
@@ -186,28 +204,46 @@ fn port(
             message: "a port mapping must be a string, a number or a mapping".to_string(),
         }),
     };
-    Spanned::new(result, span).with_via(item_via)
+    let mut spanned = Spanned::new(result, span).with_via(item_via);
+    spanned.text_at = text_at;
+    spanned
 }
 
-fn long_port(reader: &Reader<'_>, fields: &[Field<'_>]) -> Result<Port, PortError> {
+/// A long-syntax port. On error: the field at fault, its text spanned and the error
+/// inside it; `None` when `target` is missing.
+fn long_port(
+    reader: &Reader<'_>,
+    fields: &[Field<'_>],
+) -> Result<Port, Option<Spanned<PortError>>> {
     let mut target = None;
     let mut published = None;
     let mut host_ip = None;
     let mut protocol = Protocol::Tcp;
-    let range_of = |f: &Field<'_>, what: &str| -> Result<Option<Spanned<_>>, PortError> {
+    let fail = |text: &Spanned<String>, error: PortError| Some(text.clone().map(|_| error));
+    let range_of = |f: &Field<'_>, what: &str| -> Result<Option<Spanned<_>>, _> {
         let Some(text) = reader.string(f.value, f.via) else {
             return Ok(None);
         };
-        parse_port_range(&text.value)
-            .map(|r| Some(Spanned::new(r, text.span)))
-            .map_err(|kind| PortError {
-                kind,
-                range: 0..text.value.len(),
-                message: format!(
+        if text.value.contains('$') {
+            return Err(fail(&text, PortError::interpolated(&text.value)));
+        }
+        match parse_port_range(&text.value) {
+            Ok(r) => Ok(Some(Spanned::new(r, text.span))),
+            Err(kind) => {
+                let message = format!(
                     "{what} `{}` is not a port or port range (1-65535)",
                     text.value
-                ),
-            })
+                );
+                Err(fail(
+                    &text,
+                    PortError {
+                        kind,
+                        range: 0..text.value.len(),
+                        message,
+                    },
+                ))
+            }
+        }
     };
     for f in fields {
         match f.key {
@@ -216,36 +252,52 @@ fn long_port(reader: &Reader<'_>, fields: &[Field<'_>]) -> Result<Port, PortErro
             "host_ip" => {
                 if let Some(text) = reader.string(f.value, f.via) {
                     let ip = text.value.trim_start_matches('[').trim_end_matches(']');
+                    if text.value.contains('$') {
+                        return Err(fail(&text, PortError::interpolated(&text.value)));
+                    }
                     match ip.parse() {
                         Ok(ip) => host_ip = Some(Spanned::new(ip, text.span)),
                         Err(_) => {
-                            return Err(PortError {
-                                kind: PortErrorKind::InvalidIp,
-                                range: 0..text.value.len(),
-                                message: format!("host_ip `{}` is not an IP address", text.value),
-                            })
+                            let message = format!("host_ip `{}` is not an IP address", text.value);
+                            return Err(fail(
+                                &text,
+                                PortError {
+                                    kind: PortErrorKind::InvalidIp,
+                                    range: 0..text.value.len(),
+                                    message,
+                                },
+                            ));
                         }
                     }
                 }
             }
             "protocol" => {
                 if let Some(text) = reader.string(f.value, f.via) {
-                    protocol = Protocol::parse(&text.value).ok_or_else(|| PortError {
-                        kind: PortErrorKind::UnknownProtocol,
-                        range: 0..text.value.len(),
-                        message: format!("protocol `{}` is not tcp, udp or sctp", text.value),
-                    })?;
+                    match Protocol::parse(&text.value) {
+                        Some(p) => protocol = p,
+                        None if text.value.contains('$') => {
+                            return Err(fail(&text, PortError::interpolated(&text.value)))
+                        }
+                        None => {
+                            let message =
+                                format!("protocol `{}` is not tcp, udp or sctp", text.value);
+                            return Err(fail(
+                                &text,
+                                PortError {
+                                    kind: PortErrorKind::UnknownProtocol,
+                                    range: 0..text.value.len(),
+                                    message,
+                                },
+                            ));
+                        }
+                    }
                 }
             }
             _ => {}
         }
     }
     let Some(target) = target else {
-        return Err(PortError {
-            kind: PortErrorKind::Empty,
-            range: 0..0,
-            message: "a long-syntax port needs `target`, the port inside the container".to_string(),
-        });
+        return Err(None);
     };
     Ok(Port {
         host_ip,
@@ -262,7 +314,11 @@ fn expose(
     via: Option<Span>,
 ) -> Option<Spanned<Result<Expose, PortError>>> {
     let text = reader.string(id, via)?;
-    let result = parse_expose(&text.value).map(|(ports, protocol, _)| Expose { ports, protocol });
+    let result = if text.value.contains('$') {
+        Err(PortError::interpolated(&text.value))
+    } else {
+        parse_expose(&text.value).map(|(ports, protocol, _)| Expose { ports, protocol })
+    };
     Some(text.map(|_| result))
 }
 

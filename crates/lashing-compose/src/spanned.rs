@@ -15,6 +15,11 @@ pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
     pub via: Option<Span>,
+    /// For a string written verbatim in the file (see `Document::text_start`), the
+    /// file offset of its first byte, so that a range inside the value (the host of a
+    /// URL) has an exact span. `None` when the text was transformed (block scalars,
+    /// escapes): sub-ranges then fall back to the whole value.
+    pub text_at: Option<u32>,
 }
 
 impl<T> Spanned<T> {
@@ -23,6 +28,7 @@ impl<T> Spanned<T> {
             value,
             span,
             via: None,
+            text_at: None,
         }
     }
 
@@ -32,6 +38,18 @@ impl<T> Spanned<T> {
     }
 
     /// Where to report a problem that depends on the service using the value.
+    /// The span of `range`, a byte range of the value's text: exact when the text is
+    /// verbatim in the file, else the whole value.
+    pub fn sub_span(&self, range: std::ops::Range<usize>) -> Span {
+        match self.text_at {
+            Some(at) => {
+                let start = (at - self.span.start) as usize;
+                self.span.sub(start + range.start..start + range.end)
+            }
+            None => self.span,
+        }
+    }
+
     pub fn use_site(&self) -> Span {
         self.via.unwrap_or(self.span)
     }
@@ -41,6 +59,7 @@ impl<T> Spanned<T> {
             value: f(self.value),
             span: self.span,
             via: self.via,
+            text_at: self.text_at,
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use lashing_diagnostics::Finding;
+use lashing_graph::ProjectGraph;
 use lashing_rule::{Context, Project, Rule};
 use lashing_syntax::{FileId, SourceFile, SourceMap};
 use rayon::prelude::*;
@@ -79,15 +80,23 @@ pub fn lint_source(
 ) -> LintedProject {
     let (source, read_error) = SourceFile::from_bytes(id, path, display_path, bytes);
     let project = Project::from_bytes(source, read_error);
+    let findings = lint_project(&project, rules);
+    let sources = project.files.into_iter().map(|f| f.source).collect();
+    (sources, findings)
+}
+
+/// Runs `rules` over a loaded project: the graph is built once and every rule reads
+/// it. Findings are sorted.
+pub fn lint_project(project: &Project, rules: &[&'static dyn Rule]) -> Vec<Finding> {
+    let graph = ProjectGraph::build(&project.model);
     let mut findings = Vec::new();
     for rule in rules {
-        let mut cx = Context::new(&project, rule.meta(), rule.meta().severity);
+        let mut cx = Context::new(project, &graph, rule.meta(), rule.meta().severity);
         rule.check(&mut cx);
         findings.extend(cx.into_findings());
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let sources = project.files.into_iter().map(|f| f.source).collect();
-    (sources, findings)
+    findings
 }
 
 /// Reads a regular file, at most one byte past the size limit (enough for the

@@ -10,5 +10,5 @@ mod selection;
 pub mod testing;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
-pub use engine::{lint_files, lint_source, LintRun};
+pub use engine::{lint_files, lint_project, lint_source, LintRun};
 pub use selection::{RuleSelection, SelectionError};

@@ -3,6 +3,8 @@
 use lashing_diagnostics::{Finding, Label, Severity};
 use lashing_syntax::Span;
 
+use lashing_graph::ProjectGraph;
+
 use crate::{Project, RuleMeta};
 
 /// A finding as a rule describes it; the context adds code, name and severity.
@@ -59,15 +61,22 @@ impl Report {
 
 pub struct Context<'a> {
     project: &'a Project,
+    graph: &'a ProjectGraph<'a>,
     meta: &'static RuleMeta,
     severity: Severity,
     findings: Vec<Finding>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(project: &'a Project, meta: &'static RuleMeta, severity: Severity) -> Self {
+    pub fn new(
+        project: &'a Project,
+        graph: &'a ProjectGraph<'a>,
+        meta: &'static RuleMeta,
+        severity: Severity,
+    ) -> Self {
         Context {
             project,
+            graph,
             meta,
             severity,
             findings: Vec::new(),
@@ -76,6 +85,11 @@ impl<'a> Context<'a> {
 
     pub fn project(&self) -> &'a Project {
         self.project
+    }
+
+    /// The project graph, built once for all rules.
+    pub fn graph(&self) -> &'a ProjectGraph<'a> {
+        self.graph
     }
 
     pub fn model(&self) -> &'a lashing_compose::ComposeFile {

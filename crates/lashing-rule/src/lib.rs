@@ -11,6 +11,7 @@ mod suggest;
 
 pub use context::{Context, Report};
 pub use lashing_diagnostics::Severity;
+pub use lashing_syntax::Span;
 pub use meta::{Category, Fixable, RuleMeta};
 pub use project::{LoadedFile, Project};
 pub use suggest::{did_you_mean, edit_distance};

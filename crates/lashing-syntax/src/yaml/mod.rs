@@ -169,18 +169,30 @@ impl Document {
     /// escapes or line folding); otherwise the whole scalar, which is never wrong.
     pub fn text_span(&self, id: NodeId, range: std::ops::Range<usize>) -> Span {
         let node = self.node(id);
-        let Some(scalar) = node.as_scalar() else {
-            return node.span;
-        };
+        match self.text_start(id) {
+            Some(start) => {
+                let quote = (start - node.span.start) as usize;
+                node.span.sub(range.start + quote..range.end + quote)
+            }
+            None => node.span,
+        }
+    }
+
+    /// The file offset where a scalar's text starts when the file holds that text
+    /// verbatim (a one-line plain scalar, or a quoted one without escapes or folding),
+    /// so that byte `i` of the text is byte `start + i` of the file. `None` otherwise:
+    /// block scalars, escapes and folded lines change the bytes.
+    pub fn text_start(&self, id: NodeId) -> Option<u32> {
+        let node = self.node(id);
+        let scalar = node.as_scalar()?;
         let quote = match scalar.style {
             ScalarStyle::Plain => 0,
             ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => 1,
-            ScalarStyle::Literal | ScalarStyle::Folded => return node.span,
+            ScalarStyle::Literal | ScalarStyle::Folded => return None,
         };
-        if node.span.len() != scalar.text.len() + 2 * quote {
-            return node.span;
-        }
-        node.span.sub(range.start + quote..range.end + quote)
+        // Escapes, doubled quotes and folding only ever shorten the text, so equal
+        // lengths mean the text is the file's bytes.
+        (node.span.len() == scalar.text.len() + 2 * quote).then_some(node.span.start + quote as u32)
     }
 
     fn push(&mut self, node: Node) -> NodeId {

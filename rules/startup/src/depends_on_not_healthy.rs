@@ -1,0 +1,123 @@
+use lashing_compose::Condition;
+use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
+
+use crate::readiness::{has_healthcheck, healthcheck_disabled, suggested_test};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `depends_on` entry that waits only for the container to start (the
+    /// short list form, or `condition: service_started`) when the dependency has a
+    /// healthcheck or is a data store (postgres, mysql, redis, ...).
+    ///
+    /// ## Why is this bad?
+    /// `service_started` releases the dependent service the moment the dependency's
+    /// container starts. A database then still initialises for seconds, and the app
+    /// crashes on its first connection, or worse, runs its migrations against
+    /// nothing. `condition: service_healthy` waits until the healthcheck passes.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// services:
+    ///   api:
+    ///     image: example/api:1.0
+    ///     depends_on: [db]
+    ///   db:
+    ///     image: postgres:16
+    ///     healthcheck:
+    ///       test: ["CMD-SHELL", "pg_isready -U postgres"]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```yaml
+    /// services:
+    ///   api:
+    ///     image: example/api:1.0
+    ///     depends_on:
+    ///       db:
+    ///         condition: service_healthy
+    ///   db:
+    ///     image: postgres:16
+    ///     healthcheck:
+    ///       test: ["CMD-SHELL", "pg_isready -U postgres"]
+    /// ```
+    pub struct DependsOnNotHealthy {
+        code: "L301",
+        name: "depends-on-not-healthy",
+        category: Startup,
+        severity: Warning,
+        default_enabled: true,
+        fixable: No,
+        summary: "A service waits for a dependency to start, not to be ready",
+    }
+}
+
+impl Rule for DependsOnNotHealthy {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let graph = cx.graph();
+        for node in &graph.services {
+            for dependency in &node.service.depends_on {
+                if dependency.condition() != Some(Condition::Started) {
+                    continue;
+                }
+                let Some(target_id) = graph.service_id(dependency.service.as_str()) else {
+                    continue;
+                };
+                let target = graph.service(target_id);
+                let healthcheck = has_healthcheck(target.service);
+                let data = target
+                    .data_service
+                    .filter(|_| !healthcheck_disabled(target.service));
+                if !healthcheck && data.is_none() {
+                    continue;
+                }
+                let name = node.name();
+                let dep = target.name();
+                let (reason, help) = match (healthcheck, data) {
+                    (true, _) => (
+                        format!("`{dep}` has a healthcheck that says when it is ready"),
+                        format!("wait for it: `depends_on: {{{dep}: {{condition: service_healthy}}}}`"),
+                    ),
+                    (false, Some(data)) => (
+                        format!("`{dep}` runs {}, which accepts connections only after it has initialised", data.name),
+                        match suggested_test(data) {
+                            Some(test) => format!(
+                                "give `{dep}` a healthcheck (`test: {test}`) and wait for it with `condition: service_healthy`"
+                            ),
+                            None => format!(
+                                "give `{dep}` a healthcheck and wait for it with `condition: service_healthy`"
+                            ),
+                        },
+                    ),
+                    (false, None) => continue,
+                };
+                let (primary, label) = match &dependency.condition {
+                    Some(condition) => (
+                        condition.use_site(),
+                        "only waits for the container to start",
+                    ),
+                    None => (
+                        dependency.service.use_site(),
+                        "waits for the container to start, not to be ready",
+                    ),
+                };
+                let mut report = Report::new(
+                    primary,
+                    format!("`{name}` starts as soon as `{dep}` has started, not when it is ready: {reason}"),
+                )
+                .label(label)
+                .help(help)
+                .service(name);
+                if let Some(check) = &target.service.healthcheck {
+                    if healthcheck {
+                        report = report.related(check.key, format!("`{dep}`'s healthcheck"));
+                    }
+                }
+                cx.report(report);
+            }
+        }
+    }
+}
