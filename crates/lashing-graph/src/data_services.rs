@@ -32,6 +32,7 @@ const KNOWN: &[(&str, DataService)] = &[
     ("redis", REDIS),
     ("redis-stack", REDIS),
     ("redis-stack-server", REDIS),
+    ("redismod", REDIS),
     ("valkey", VALKEY),
     ("keydb", REDIS),
     ("memcached", MEMCACHED),

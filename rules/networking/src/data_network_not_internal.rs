@@ -5,9 +5,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a network declared in the file (not the implicit `default`, not an
     /// `external` one) that carries at least one data service (postgres, redis,
-    /// mongo, ...) and is not `internal: true`, when no service attached to that
-    /// network alone publishes ports (such a service needs the network to be
-    /// routable, so the advice would break it).
+    /// mongo, ...) and is not `internal: true`. Not reported when a service on it
+    /// publishes ports and has no other routable network (one without data stores,
+    /// the implicit `default`, or an external one): the advice would cut it off.
     ///
     /// ## Why is this bad?
     /// A network that is not internal has a route to the outside world. A data store
@@ -116,14 +116,31 @@ impl Rule for DataNetworkNotInternal {
     }
 }
 
-/// Whether a service attached to this network only publishes ports: an internal
-/// network would cut it off from the host.
+/// Whether making this network internal would cut a service off: a member that
+/// publishes ports needs a routable network, and has none besides this one unless
+/// it is also on a network this rule leaves alone (no data service on it, the
+/// implicit `default`, or an external one).
 fn needs_routing(graph: &ProjectGraph<'_>, network: &NetworkNode<'_>, id: usize) -> bool {
     network.members.iter().any(|&s| {
         let node = graph.service(s);
-        node.namespace == Namespace::Own
-            && node.networks == [id]
-            && node.service.ports.iter().any(|p| p.value.is_ok())
+        let publishes = node.service.ports.iter().any(|p| p.value.is_ok());
+        if node.namespace != Namespace::Own || !publishes {
+            return false;
+        }
+        let has_alternative = node.networks.iter().any(|&other| {
+            other != id && {
+                let n = &graph.networks[other];
+                !n.is_internal()
+                    && (n.resource.is_none()
+                        || n.name == "default"
+                        || n.is_external()
+                        || !n
+                            .members
+                            .iter()
+                            .any(|&m| graph.service(m).data_service.is_some()))
+            }
+        });
+        !has_alternative
     })
 }
 

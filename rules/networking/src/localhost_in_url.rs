@@ -1,3 +1,4 @@
+use lashing_graph::endpoint::EndpointForm;
 use lashing_graph::variables::{is_bind_variable, is_browser_facing, is_public_address_variable};
 use lashing_graph::{Namespace, ProjectGraph, Reference, ServiceId};
 use lashing_rule::{declare_rule, Context, Rule, RuleMeta};
@@ -68,6 +69,14 @@ impl Rule for LocalhostInUrl {
             if !reference.endpoint.is_loopback() || !applies(graph, reference) {
                 continue;
             }
+            // `0.0.0.0` / `::` are "every interface" in a listen address
+            // (`ADDRESS=0.0.0.0:8000`); only in a URL are they a destination.
+            if reference.endpoint.is_unspecified()
+                && (reference.endpoint.form != EndpointForm::Url
+                    || names_an_address(reference.name()))
+            {
+                continue;
+            }
             let service = service_name(graph, reference);
             let host = written_host(reference);
             let port = reference.port();
@@ -133,4 +142,10 @@ fn applies(graph: &ProjectGraph<'_>, reference: &Reference<'_>) -> bool {
     // localhost is the stack the neighbours share, or the only thing there is.
     let node = graph.service(id);
     matches!(node.namespace, Namespace::Own) && !node.stack_shared
+}
+
+/// `ADDRESS`, `SERVER_ADDR`...: a variable that usually holds a listen address.
+fn names_an_address(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper.ends_with("ADDR") || upper.ends_with("ADDRESS")
 }
