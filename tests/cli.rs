@@ -260,3 +260,39 @@ fn no_arguments_checks_the_current_directory() {
         run.stdout
     );
 }
+
+#[test]
+fn dotenv_and_env_file_decide_what_compose_interpolates() {
+    // `.env` sets POSTGRES_USER for Compose; POSTGRES_DB comes from the service's
+    // env_file only, so Compose blanks `${POSTGRES_DB}` in the healthcheck.
+    let run = lashing(
+        &projects(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "healthcheck-unescaped-dollar",
+            "dotenv",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("[healthcheck"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(
+            "dotenv/compose.yaml:8:62: error[healthcheck-unescaped-dollar] `${POSTGRES_DB}`"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("POSTGRES_DB is not in dotenv/.env"),
+        "{}",
+        lines[0]
+    );
+}

@@ -9,6 +9,7 @@ use lashing_syntax::{FileId, SourceFile, SourceMap};
 use rayon::prelude::*;
 
 use crate::discovery::{display_path, DiscoveryError};
+use crate::environment::load_project_env;
 use crate::RuleSelection;
 
 /// A project's sources and its findings.
@@ -38,7 +39,14 @@ pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintR
             })?;
             let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
             let display = display_path(path, cwd);
-            Ok(lint_source(id, path.clone(), display, bytes, &rules.rules))
+            Ok(lint_file(
+                id,
+                path.clone(),
+                display,
+                bytes,
+                cwd,
+                &rules.rules,
+            ))
         })
         .collect();
     let mut run = LintRun::default();
@@ -67,6 +75,23 @@ pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintR
     }
     run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     run
+}
+
+/// Lints a file read from disk: as `lint_source`, with the env files beside it.
+fn lint_file(
+    id: FileId,
+    path: PathBuf,
+    display_path: String,
+    bytes: Vec<u8>,
+    cwd: &Path,
+    rules: &[&'static dyn Rule],
+) -> LintedProject {
+    let (source, read_error) = SourceFile::from_bytes(id, path.clone(), display_path, bytes);
+    let mut project = Project::from_bytes(source, read_error);
+    project.env = load_project_env(&path, &project.model, cwd);
+    let findings = lint_project(&project, rules);
+    let sources = project.files.into_iter().map(|f| f.source).collect();
+    (sources, findings)
 }
 
 /// Lints one file's bytes as a project of its own. Returns the project's sources

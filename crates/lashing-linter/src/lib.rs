@@ -6,9 +6,11 @@
 
 mod discovery;
 mod engine;
+mod environment;
 mod selection;
 pub mod testing;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
 pub use engine::{lint_files, lint_project, lint_source, LintRun};
+pub use environment::load_project_env;
 pub use selection::{RuleSelection, SelectionError};

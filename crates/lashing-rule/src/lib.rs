@@ -5,11 +5,13 @@
 //! configured severity.
 
 mod context;
+mod environment;
 mod meta;
 mod project;
 mod suggest;
 
 pub use context::{Context, Report};
+pub use environment::{EnvSource, ProjectEnv};
 pub use lashing_diagnostics::Severity;
 pub use lashing_syntax::Span;
 pub use meta::{Category, Fixable, RuleMeta};

@@ -4,6 +4,8 @@ use lashing_compose::{BuiltFile, ComposeFile};
 use lashing_syntax::yaml::{MergeError, YamlFile};
 use lashing_syntax::{ReadError, SourceFile};
 
+use crate::ProjectEnv;
+
 /// One file as read and parsed: its text, and what stood in the way of reading it.
 #[derive(Debug)]
 pub struct LoadedFile {
@@ -19,6 +21,8 @@ pub struct LoadedFile {
 pub struct Project {
     pub files: Vec<LoadedFile>,
     pub model: ComposeFile,
+    /// `.env` and `env_file` contents, when the project was read from a folder.
+    pub env: ProjectEnv,
 }
 
 impl Project {
@@ -47,6 +51,7 @@ impl Project {
                 merge_errors: built.merge_errors,
             }],
             model,
+            env: ProjectEnv::default(),
         }
     }
 }

@@ -4,6 +4,7 @@ mod dependency_cycle;
 mod depends_on_not_healthy;
 mod healthcheck_exec_form_shell;
 mod healthcheck_invalid_test;
+mod healthcheck_unescaped_dollar;
 mod healthy_without_healthcheck;
 mod readiness;
 mod undefined_dependency;
@@ -12,6 +13,7 @@ pub use dependency_cycle::DependencyCycle;
 pub use depends_on_not_healthy::DependsOnNotHealthy;
 pub use healthcheck_exec_form_shell::HealthcheckExecFormShell;
 pub use healthcheck_invalid_test::HealthcheckInvalidTest;
+pub use healthcheck_unescaped_dollar::HealthcheckUnescapedDollar;
 pub use healthy_without_healthcheck::HealthyWithoutHealthcheck;
 pub use undefined_dependency::UndefinedDependency;
 
@@ -21,6 +23,7 @@ use lashing_rule::Rule;
 pub static RULES: &[&dyn Rule] = &[
     &DependsOnNotHealthy,
     &HealthyWithoutHealthcheck,
+    &HealthcheckUnescapedDollar,
     &HealthcheckExecFormShell,
     &HealthcheckInvalidTest,
     &UndefinedDependency,
