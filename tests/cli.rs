@@ -296,3 +296,29 @@ fn dotenv_and_env_file_decide_what_compose_interpolates() {
         lines[0]
     );
 }
+
+/// Every example project: the broken ones report what examples/README.md shows
+/// (snapshot), the fixed ones nothing.
+#[test]
+fn examples_report_what_their_readme_says() {
+    let root = repo_root();
+    let mut names: Vec<String> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        let target = format!("examples/{name}");
+        let run = lashing(&root, &["check", "--format", "concise", &target]);
+        if name.ends_with("-fixed") {
+            assert_eq!(run.code, 0, "{name}: {}{}", run.stdout, run.stderr);
+            assert!(run.stdout.is_empty(), "{name}: {}", run.stdout);
+        } else {
+            assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+            insta::assert_snapshot!(format!("example_{name}"), run.stdout);
+        }
+    }
+}

@@ -119,6 +119,10 @@ pub struct ProjectGraph<'m> {
     /// Every URL-like reference in environment values, in service and file order.
     pub references: Vec<Reference<'m>>,
     service_ids: HashMap<&'m str, ServiceId>,
+    /// Who listens on each single port, and the services with port ranges (few),
+    /// so "who listens on P" does not scan every service.
+    listeners_by_port: HashMap<u16, Vec<ServiceId>>,
+    range_listeners: Vec<ServiceId>,
 }
 
 impl<'m> ProjectGraph<'m> {
@@ -187,6 +191,20 @@ impl<'m> ProjectGraph<'m> {
         }
 
         let names = NameIndex::build(&services, &networks);
+        let mut listeners_by_port: HashMap<u16, Vec<ServiceId>> = HashMap::new();
+        let mut range_listeners = Vec::new();
+        for (id, node) in services.iter().enumerate() {
+            for listen in &node.listens {
+                if listen.ports.is_single() {
+                    let ids = listeners_by_port.entry(listen.ports.start).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                } else if range_listeners.last() != Some(&id) {
+                    range_listeners.push(id);
+                }
+            }
+        }
         let mut graph = ProjectGraph {
             model,
             services,
@@ -194,6 +212,8 @@ impl<'m> ProjectGraph<'m> {
             names,
             references: Vec::new(),
             service_ids,
+            listeners_by_port,
+            range_listeners,
         };
         graph.references = collect_references(&graph);
         graph
@@ -264,12 +284,23 @@ impl<'m> ProjectGraph<'m> {
     }
 
     /// The services that listen on `port` inside the network, in file order.
-    pub fn listeners(&self, port: u16) -> impl Iterator<Item = ServiceId> + '_ {
-        self.services
+    pub fn listeners(&self, port: u16) -> Vec<ServiceId> {
+        let mut ids: Vec<ServiceId> = self
+            .listeners_by_port
+            .get(&port)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(move |(_, s)| s.listens_on(port))
-            .map(|(id, _)| id)
+            .copied()
+            .chain(
+                self.range_listeners
+                    .iter()
+                    .copied()
+                    .filter(|&id| self.services[id].listens_on(port)),
+            )
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// Every name another service could use for `id` (service name, container_name,

@@ -84,6 +84,7 @@ impl Rule for LocalhostInUrl {
                 .map(|p| {
                     graph
                         .listeners(p)
+                        .into_iter()
                         .filter(|&id| id != reference.service)
                         .collect()
                 })
