@@ -53,6 +53,12 @@ impl Report {
         self
     }
 
+    /// Adds to the message (e.g. the services that share a faulty definition).
+    pub fn append_message(mut self, more: impl AsRef<str>) -> Self {
+        self.message.push_str(more.as_ref());
+        self
+    }
+
     pub fn service(mut self, service: impl Into<String>) -> Self {
         self.service = Some(service.into());
         self

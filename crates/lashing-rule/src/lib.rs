@@ -7,6 +7,7 @@
 mod context;
 mod environment;
 mod meta;
+mod per_definition;
 mod project;
 mod suggest;
 
@@ -15,6 +16,7 @@ pub use environment::{EnvSource, ProjectEnv};
 pub use lashing_diagnostics::Severity;
 pub use lashing_syntax::Span;
 pub use meta::{Category, Fixable, RuleMeta};
+pub use per_definition::PerDefinition;
 pub use project::{LoadedFile, Project};
 pub use suggest::{did_you_mean, edit_distance};
 

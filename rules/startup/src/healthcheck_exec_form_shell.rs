@@ -1,5 +1,5 @@
 use lashing_compose::{HealthTest, Spanned};
-use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, PerDefinition, Report, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +49,7 @@ impl Rule for HealthcheckExecFormShell {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let mut found = PerDefinition::new();
         for service in &cx.model().services {
             let Some(check) = &service.healthcheck else {
                 continue;
@@ -61,15 +62,14 @@ impl Rule for HealthcheckExecFormShell {
                 continue;
             };
             let (arg, message, help) = problem;
-            let mut report = Report::new(arg.use_site(), message)
-                .label("no shell runs this")
-                .help(help)
-                .service(service.name.as_str());
-            if arg.via.is_some() {
-                report = report.related(arg.span, "defined here");
-            }
-            cx.report(report);
+            // Wrong in itself: one finding where it is written, naming its users.
+            found.add(arg.span, arg.via, service.name.as_str(), || {
+                Report::new(arg.span, message)
+                    .label("no shell runs this")
+                    .help(help)
+            });
         }
+        found.report_all(cx);
     }
 }
 

@@ -1,5 +1,5 @@
 use lashing_compose::HealthTest;
-use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, PerDefinition, Report, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -45,19 +45,20 @@ impl Rule for HealthcheckInvalidTest {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let mut found = PerDefinition::new();
         for service in &cx.model().services {
             let Some(check) = &service.healthcheck else {
                 continue;
             };
             let Some(test) = &check.test else { continue };
-            let (span, message, help) = match &test.value {
+            let ((span, via), message, help) = match &test.value {
                 HealthTest::Invalid(Some(first)) if first.value == "CMD-SHELL" => (
-                    first.use_site(),
+                    (first.span, first.via),
                     "`CMD-SHELL` is followed by no command".to_string(),
                     "write the command after it: `[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]`".to_string(),
                 ),
                 HealthTest::Invalid(Some(first)) => (
-                    first.use_site(),
+                    (first.span, first.via),
                     format!(
                         "a healthcheck test list starts with `CMD`, `CMD-SHELL` or `NONE`, not `{}`",
                         first.value
@@ -68,28 +69,29 @@ impl Rule for HealthcheckInvalidTest {
                     ),
                 ),
                 HealthTest::Invalid(None) => (
-                    test.use_site(),
+                    (test.span, test.via),
                     "the healthcheck test is an empty list".to_string(),
                     "write a command, e.g. `[\"CMD\", \"pg_isready\"]`, or `disable: true` to turn the image's check off".to_string(),
                 ),
                 HealthTest::Cmd(args) if args.is_empty() => (
-                    test.use_site(),
+                    (test.span, test.via),
                     "`CMD` is followed by no program to run".to_string(),
                     "add the program and its arguments: `[\"CMD\", \"pg_isready\", \"-U\", \"postgres\"]`".to_string(),
                 ),
                 HealthTest::Shell { command, .. } if command.value.trim().is_empty() => (
-                    command.use_site(),
+                    (command.span, command.via),
                     "the healthcheck test is empty".to_string(),
                     "write a command, or `disable: true` to turn the image's check off".to_string(),
                 ),
                 _ => continue,
             };
-            cx.report(
-                Report::new(span, format!("`{}`: {message}", service.name.value))
+            // Wrong in itself: one finding where it is written, naming its users.
+            found.add(span, via, service.name.as_str(), || {
+                Report::new(span, message)
                     .label("not a runnable test")
                     .help(help)
-                    .service(service.name.as_str()),
-            );
+            });
         }
+        found.report_all(cx);
     }
 }
