@@ -24,6 +24,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation (by name or code).
     Explain(ExplainArgs),
+    /// Draw the services, networks, dependencies, URL references and published
+    /// ports of compose projects, with findings in red (Mermaid, DOT or JSON).
+    Graph(GraphArgs),
 }
 
 impl Default for Command {
@@ -104,4 +107,36 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// Rule name (e.g. `obsolete-version`) or code (e.g. `L103`).
     pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum GraphFormat {
+    /// A Mermaid flowchart (renders in GitHub/GitLab Markdown, or with `mmdc`).
+    #[default]
+    Mermaid,
+    /// Graphviz DOT (`lashing graph | dot -Tsvg > graph.svg`).
+    Dot,
+    /// The graph as a JSON object, for scripts (see docs/graph.md).
+    Json,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct GraphArgs {
+    /// A compose file or a directory, walked like `check` does (default: the current
+    /// directory). Each file found is drawn as its own project.
+    pub path: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+    pub format: GraphFormat,
+
+    /// Draw only the findings of these rules: names, codes, categories or `all`
+    /// (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+
+    /// Do not draw the findings of these rules: names, codes or categories
+    /// (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
 }

@@ -5,6 +5,7 @@ mod args;
 mod check;
 pub mod docs;
 mod explain;
+mod graph;
 pub mod registry;
 mod rules;
 
@@ -43,6 +44,7 @@ pub fn main() -> ExitCode {
         args::Command::Check(args) => check::run(&args),
         args::Command::Rules(args) => rules::run(&args),
         args::Command::Explain(args) => explain::run(&args),
+        args::Command::Graph(args) => graph::run(&args),
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)

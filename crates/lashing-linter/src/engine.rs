@@ -86,12 +86,37 @@ fn lint_file(
     cwd: &Path,
     rules: &[&'static dyn Rule],
 ) -> LintedProject {
-    let (source, read_error) = SourceFile::from_bytes(id, path.clone(), display_path, bytes);
-    let mut project = Project::from_bytes(source, read_error);
-    project.env = load_project_env(&path, &project.model, cwd);
+    let project = project_from_bytes(id, &path, display_path, bytes, cwd);
     let findings = lint_project(&project, rules);
     let sources = project.files.into_iter().map(|f| f.source).collect();
     (sources, findings)
+}
+
+/// Reads one compose file from disk into a project of its own, with the env files
+/// beside it: what `check` lints, for other commands (`graph`) that need the same
+/// project. The error is why the file could not be read.
+pub fn load_project(path: &Path, id: FileId, cwd: &Path) -> Result<Project, String> {
+    let bytes = read_limited(path)?;
+    Ok(project_from_bytes(
+        id,
+        path,
+        display_path(path, cwd),
+        bytes,
+        cwd,
+    ))
+}
+
+fn project_from_bytes(
+    id: FileId,
+    path: &Path,
+    display_path: String,
+    bytes: Vec<u8>,
+    cwd: &Path,
+) -> Project {
+    let (source, read_error) = SourceFile::from_bytes(id, path.to_path_buf(), display_path, bytes);
+    let mut project = Project::from_bytes(source, read_error);
+    project.env = load_project_env(path, &project.model, cwd);
+    project
 }
 
 /// Lints one file's bytes as a project of its own. Returns the project's sources

@@ -11,6 +11,6 @@ mod selection;
 pub mod testing;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
-pub use engine::{lint_files, lint_project, lint_source, LintRun};
+pub use engine::{lint_files, lint_project, lint_source, load_project, LintRun};
 pub use environment::load_project_env;
 pub use selection::{RuleSelection, SelectionError};
