@@ -19,6 +19,7 @@ const KNOWN: &[(&str, DataService)] = &[
     ("postgres", POSTGRES),
     ("postgresql", POSTGRES),
     ("postgis", POSTGRES),
+    ("pgvector", POSTGRES),
     ("timescaledb", POSTGRES),
     ("timescaledb-ha", POSTGRES),
     ("mysql", MYSQL),
@@ -168,14 +169,15 @@ const SURREALDB: DataService = DataService {
 
 /// The data service an image runs, if it is a known one. The registry, namespace,
 /// tag and digest are ignored: `docker.io/bitnami/postgresql:16@sha256:...` is postgres.
-/// An image written with `${...}` is not recognised (its name is unknown until
-/// interpolation).
+/// A `${...}` in the tag does not matter (`bitnami/mongodb:${MONGO_VERSION}` is
+/// mongo); one in the repository name makes the image unknown until interpolation.
 pub fn data_service_of(image: &str) -> Option<DataService> {
-    if image.contains('$') {
-        return None;
-    }
     let without_digest = image.split('@').next().unwrap_or(image);
     let path = strip_tag(without_digest).to_ascii_lowercase();
+    let last_segment = path.rsplit('/').next().unwrap_or(&path);
+    if last_segment.contains('$') || last_segment.contains('{') {
+        return None;
+    }
     // Microsoft's SQL Server image has a generic last segment (`mssql/server`).
     if path.ends_with("mssql/server") || path.ends_with("/mssql-server-linux") {
         return Some(MSSQL);
@@ -190,11 +192,29 @@ pub fn data_service_of(image: &str) -> Option<DataService> {
 /// `host:5000/ns/name:tag` → `host:5000/ns/name`: a `:` after the last `/` starts
 /// the tag (the one in a registry's port comes before a `/`).
 fn strip_tag(image: &str) -> &str {
-    let last_segment = image.rfind('/').map_or(0, |i| i + 1);
-    match image[last_segment..].find(':') {
-        Some(colon) => &image[..last_segment + colon],
-        None => image,
+    // A `/` inside `${...}` (a default such as `${IMG:-a/b}`) does not separate
+    // path segments; neither does a `:` start a tag there.
+    let mut depth = 0usize;
+    let mut last_slash = None;
+    for (i, c) in image.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '/' if depth == 0 => last_slash = Some(i),
+            _ => {}
+        }
     }
+    let start = last_slash.map_or(0, |i| i + 1);
+    let mut depth = 0usize;
+    for (i, c) in image[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ':' if depth == 0 => return &image[..start + i],
+            _ => {}
+        }
+    }
+    image
 }
 
 /// Ports debuggers listen on: node inspector, Chrome DevTools, JVM jdwp, delve, debugpy.

@@ -36,7 +36,18 @@ fn other_images_are_not_data_services() {
     assert_eq!(name("postgres-exporter"), None);
     assert_eq!(name("example/server:1"), None);
     assert_eq!(name("${DB_IMAGE:-postgres}"), None);
+    assert_eq!(name("registry.example.com/${TEAM}/api:1"), None);
     assert_eq!(name(""), None);
+}
+
+#[test]
+fn interpolated_tags_keep_the_repository() {
+    assert_eq!(
+        name("bitnami/mongodb:${MONGODB_VERSION:-6.0}"),
+        Some("mongo")
+    );
+    assert_eq!(name("${REGISTRY}/library/postgres:16"), Some("postgres"));
+    assert_eq!(name("pgvector/pgvector:pg16"), Some("postgres"));
 }
 
 #[test]

@@ -58,6 +58,13 @@ pub fn is_public_address_variable(name: &str) -> bool {
         "DOMAIN",
         "SERVER_NAME",
         "FRONTEND_URL",
+        "FRONT_URL",
+        // The address the process tells others to use for itself (JMX/RMI), and
+        // the proxies it trusts: identities, not destinations.
+        "JMX",
+        "RMI",
+        "REAL_IP",
+        "PROXIES",
         "SITE_URL",
         "NEXTAUTH_URL",
         "AUTH_URL",

@@ -52,6 +52,9 @@ fn public_address_variables() {
         "VIRTUAL_HOST",
         "NEXTAUTH_URL",
         "SITE_URL",
+        "KAFKA_JMX_HOSTNAME",
+        "UPSTREAM_REAL_IP_ADDRESS",
+        "FRONT_URL",
     ] {
         assert!(is_public_address_variable(name), "{name}");
     }

@@ -32,9 +32,10 @@ pub fn is_compose_file_name(name: &str) -> bool {
     else {
         return false;
     };
-    // Nothing more, or `.variant` parts made of ordinary file-name characters.
+    // Nothing more, or `.variant` / `-variant` parts (`compose.prod.yaml`,
+    // `docker-compose-dev.yml`) made of ordinary file-name characters.
     rest.is_empty()
-        || (rest.starts_with('.')
+        || ((rest.starts_with('.') || rest.starts_with('-'))
             && rest[1..].split('.').all(|p| {
                 !p.is_empty()
                     && p.chars()

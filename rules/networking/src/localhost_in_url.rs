@@ -89,11 +89,22 @@ impl Rule for LocalhostInUrl {
                         .collect()
                 })
                 .unwrap_or_default();
-            // Its own port, and nobody else's: the service calling itself (a
-            // self-URL), which localhost serves correctly.
             if let Some(p) = port {
+                // Its own port, and nobody else's: the service calling itself (a
+                // self-URL), which localhost serves correctly.
                 let own = graph.service(reference.service);
                 if others.is_empty() && (own.listens_on(p) || own.publishes(p)) {
+                    continue;
+                }
+                // Another service's *host* port that no container listens on: a
+                // URL for the browser or the host (a CORS origin, a link), not a
+                // connection this container makes.
+                let host_side = graph
+                    .services
+                    .iter()
+                    .enumerate()
+                    .any(|(id, s)| id != reference.service && s.publishes(p));
+                if others.is_empty() && host_side {
                     continue;
                 }
             }
@@ -136,6 +147,13 @@ impl Rule for LocalhostInUrl {
 fn applies(graph: &ProjectGraph<'_>, reference: &Reference<'_>) -> bool {
     let name = reference.name();
     if is_browser_facing(name) || is_bind_variable(name) || is_public_address_variable(name) {
+        return false;
+    }
+    // `*_HOSTNAME: localhost` names the container itself (how it announces
+    // itself), not a server it calls.
+    if reference.endpoint.form == EndpointForm::BareHost
+        && name.to_ascii_uppercase().ends_with("HOSTNAME")
+    {
         return false;
     }
     let id = reference.service;

@@ -84,10 +84,46 @@ impl Rule for SensitivePortAllInterfaces {
 /// (9229)". `None` for an ordinary port.
 pub(crate) fn sensitivity(graph: &ProjectGraph<'_>, open: &OpenPort<'_>) -> Option<String> {
     let target = open.port.target.value;
-    let debugger = (target.start..=target.end).find_map(|p| debug_port(p).map(|what| (p, what)));
+    let node = graph.service(open.service);
+    let debugger = (target.start..=target.end)
+        .find_map(|p| debug_port(p).map(|what| (p, what)))
+        .filter(|(port, _)| !needs_evidence(*port) || runs_a_debugger(node.service));
     if let Some((port, what)) = debugger {
         return Some(format!("{what} (port {port})"));
     }
     let data = graph.service(open.service).data_service?;
     Some(format!("{}'s port {target}", data.name))
+}
+
+/// 5005, 2345 and 5678 are also ordinary application ports (n8n's UI is 5678):
+/// they count as debugger ports only when the service visibly starts a debugger.
+fn needs_evidence(port: u16) -> bool {
+    matches!(port, 5005 | 2345 | 5678)
+}
+
+fn runs_a_debugger(service: &lashing_compose::Service) -> bool {
+    const MARKERS: &[&str] = &[
+        "debugpy",
+        "jdwp",
+        "agentlib",
+        "dlv",
+        "delve",
+        "--inspect",
+        "ptvsd",
+    ];
+    let mentions = |text: &str| MARKERS.iter().any(|m| text.contains(m));
+    let command_mentions = |c: &Option<lashing_compose::Spanned<lashing_compose::Command>>| match c
+        .as_ref()
+        .map(|c| &c.value)
+    {
+        Some(lashing_compose::Command::Shell(s)) => mentions(s.as_str()),
+        Some(lashing_compose::Command::Exec(items)) => items.iter().any(|i| mentions(i.as_str())),
+        None => false,
+    };
+    command_mentions(&service.command)
+        || command_mentions(&service.entrypoint)
+        || service
+            .environment
+            .iter()
+            .any(|v| v.value.as_ref().is_some_and(|x| mentions(x.as_str())))
 }

@@ -1,4 +1,5 @@
-use lashing_compose::Condition;
+use lashing_compose::{Condition, Service};
+use lashing_graph::{ProjectGraph, ServiceId};
 use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
 use crate::readiness::{has_healthcheck, healthcheck_disabled, suggested_test};
@@ -7,7 +8,10 @@ declare_rule! {
     /// ## What it does
     /// Reports a `depends_on` entry that waits only for the container to start (the
     /// short list form, or `condition: service_started`) when the dependency has a
-    /// healthcheck or is a data store (postgres, mysql, redis, ...).
+    /// healthcheck or is a data store (postgres, mysql, redis, ...). Not reported
+    /// when another dependency already waits for that service to be healthy
+    /// (`api` → `kafka` (healthy) → `zookeeper` (healthy) makes `api` → `zookeeper`
+    /// safe).
     ///
     /// ## Why is this bad?
     /// `service_started` releases the dependent service the moment the dependency's
@@ -74,6 +78,9 @@ impl Rule for DependsOnNotHealthy {
                 if !healthcheck && data.is_none() {
                     continue;
                 }
+                if healthy_through_another_dependency(graph, node.service, target_id) {
+                    continue;
+                }
                 let name = node.name();
                 let dep = target.name();
                 let (reason, help) = match (healthcheck, data) {
@@ -120,4 +127,47 @@ impl Rule for DependsOnNotHealthy {
             }
         }
     }
+}
+
+/// Whether `dependent` already waits, through another of its dependencies, for a
+/// service that waits for `target` to be healthy: Compose starts a service only
+/// once its own conditions hold, so `target` is then healthy anyway.
+fn healthy_through_another_dependency(
+    graph: &ProjectGraph<'_>,
+    dependent: &Service,
+    target: ServiceId,
+) -> bool {
+    // Bounded walk: projects have tens of services; a generated one must not make
+    // this quadratic.
+    const MAX_VISITS: usize = 4096;
+    let mut seen = vec![false; graph.services.len()];
+    let mut stack: Vec<ServiceId> = dependent
+        .depends_on
+        .iter()
+        .filter_map(|d| graph.service_id(d.service.as_str()))
+        .filter(|&id| id != target)
+        .collect();
+    let mut visits = 0;
+    while let Some(id) = stack.pop() {
+        if std::mem::replace(&mut seen[id], true) {
+            continue;
+        }
+        visits += 1;
+        if visits > MAX_VISITS {
+            return false;
+        }
+        for dependency in &graph.service(id).service.depends_on {
+            let Some(next) = graph.service_id(dependency.service.as_str()) else {
+                continue;
+            };
+            if next == target {
+                if dependency.condition() == Some(Condition::Healthy) {
+                    return true;
+                }
+            } else {
+                stack.push(next);
+            }
+        }
+    }
+    false
 }

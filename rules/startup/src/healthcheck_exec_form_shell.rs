@@ -73,7 +73,13 @@ impl Rule for HealthcheckExecFormShell {
     }
 }
 
-const SHELL_SYNTAX: &[&str] = &["||", "&&", "|", ";", "$", ">", "<", "`"];
+const SHELL_SYNTAX: &[&str] = &["||", "&&", "|", ";", ">", "<", "`"];
+
+/// A `$` that reaches the container: written `$$` (Compose turns `${VAR}` into its
+/// value when it loads the file, so that one is not shell syntax).
+fn literal_dollar(text: &str) -> bool {
+    text.contains("$$")
+}
 const OPERATORS: &[&str] = &[
     "||",
     "&&",
@@ -97,7 +103,7 @@ fn problem(args: &[Spanned<String>]) -> Option<(&Spanned<String>, String, String
     let shell_form = format!("[\"CMD-SHELL\", {}]", quoted(&joined));
     if let [only] = args {
         let text = only.as_str();
-        let has_syntax = SHELL_SYNTAX.iter().any(|s| text.contains(s));
+        let has_syntax = SHELL_SYNTAX.iter().any(|s| text.contains(s)) || literal_dollar(text);
         if !has_syntax && !text.trim().contains(' ') {
             return None;
         }
@@ -128,7 +134,7 @@ fn problem(args: &[Spanned<String>]) -> Option<(&Spanned<String>, String, String
                 format!("run it through a shell: `test: {shell_form}`"),
             ));
         }
-        if text.contains('$') {
+        if literal_dollar(text) {
             return Some((
                 arg,
                 format!(

@@ -8,8 +8,10 @@ declare_rule! {
     /// ## What it does
     /// Reports `$VAR` or `${VAR}` in `healthcheck.test`, `command` or `entrypoint`
     /// when `VAR` is a variable of the service's own container (its `environment` or
-    /// `env_file`) but is not set for Compose's interpolation of the file (the
-    /// project's `.env`). The process environment is not consulted.
+    /// `env_file`, with a value) but is not set for Compose's interpolation of the
+    /// file (the project's `.env`). The process environment is not consulted. An
+    /// `environment` entry without a value passes Compose's own value through, so
+    /// it is not reported.
     ///
     /// ## Why is this bad?
     /// Compose replaces `${VAR}` when it loads the file, long before the container
@@ -124,9 +126,12 @@ fn report(
 /// The variables the container of `service` gets: its `environment` and the
 /// variables of its `env_file`s (those lashing could read).
 fn container_variables<'a>(service: &'a Service, env: &'a ProjectEnv) -> HashSet<&'a str> {
+    // An entry without a value (`- POSTGRES_USER`) takes its value from Compose's
+    // own environment: Compose and the container then expand the same value.
     let mut names: HashSet<&str> = service
         .environment
         .iter()
+        .filter(|v| v.value.is_some())
         .map(|v| v.name.as_str())
         .collect();
     for file in &service.env_file {
