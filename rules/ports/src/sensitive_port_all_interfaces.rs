@@ -92,7 +92,11 @@ pub(crate) fn sensitivity(graph: &ProjectGraph<'_>, open: &OpenPort<'_>) -> Opti
         return Some(format!("{what} (port {port})"));
     }
     let data = graph.service(open.service).data_service?;
-    Some(format!("{}'s port {target}", data.name))
+    if data.ports.iter().any(|&p| target.contains(p)) {
+        Some(format!("{}'s port {target}", data.name))
+    } else {
+        Some(format!("port {target} of its {} server", data.name))
+    }
 }
 
 /// 5005, 2345 and 5678 are also ordinary application ports (n8n's UI is 5678):
