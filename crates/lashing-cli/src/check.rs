@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use lashing_diagnostics::render::{self, Format, FullOptions, Report};
 use lashing_diagnostics::{Severity, Summary};
-use lashing_linter::{discover, lint_files, RuleSelection};
+use lashing_linter::{discover, lint_files};
 
 use crate::args::{CheckArgs, ColorChoice, FailOn, OutputFormat};
 use crate::{error, exit, registry};
@@ -18,13 +18,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::ERROR;
         }
     };
-    let registry = registry::all_rules();
-    let selection = match RuleSelection::new(&registry, args.select.as_deref(), &args.ignore) {
-        Ok(s) => s,
-        Err(err) => {
-            error(err);
-            return exit::ERROR;
-        }
+    let Some(selection) = registry::selection(args.select.as_deref(), &args.ignore) else {
+        return exit::ERROR;
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let paths = if args.paths.is_empty() {

@@ -8,6 +8,7 @@ use lashing_syntax::Span;
 
 use crate::data_services::{data_service_of, DataService};
 use crate::names::NameIndex;
+use crate::port_index::PortIndex;
 use crate::references::{collect_references, Reference};
 
 /// Index of a service in `ComposeFile::services` (and `ProjectGraph::services`).
@@ -119,10 +120,9 @@ pub struct ProjectGraph<'m> {
     /// Every URL-like reference in environment values, in service and file order.
     pub references: Vec<Reference<'m>>,
     service_ids: HashMap<&'m str, ServiceId>,
-    /// Who listens on each single port, and the services with port ranges (few),
-    /// so "who listens on P" does not scan every service.
-    listeners_by_port: HashMap<u16, Vec<ServiceId>>,
-    range_listeners: Vec<ServiceId>,
+    /// Who listens on each port inside the network, and who publishes it on the host.
+    listening: PortIndex,
+    publishing: PortIndex,
 }
 
 impl<'m> ProjectGraph<'m> {
@@ -191,20 +191,26 @@ impl<'m> ProjectGraph<'m> {
         }
 
         let names = NameIndex::build(&services, &networks);
-        let mut listeners_by_port: HashMap<u16, Vec<ServiceId>> = HashMap::new();
-        let mut range_listeners = Vec::new();
-        for (id, node) in services.iter().enumerate() {
-            for listen in &node.listens {
-                if listen.ports.is_single() {
-                    let ids = listeners_by_port.entry(listen.ports.start).or_default();
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
-                    }
-                } else if range_listeners.last() != Some(&id) {
-                    range_listeners.push(id);
-                }
-            }
-        }
+        let listen_ports: Vec<Vec<PortRange>> = services
+            .iter()
+            .map(|s| s.listens.iter().map(|l| l.ports).collect())
+            .collect();
+        let listening = PortIndex::build(
+            listen_ports
+                .iter()
+                .enumerate()
+                .map(|(id, p)| (id, p.as_slice())),
+        );
+        let published_ports: Vec<Vec<PortRange>> = services
+            .iter()
+            .map(|s| s.published.iter().map(|p| p.published).collect())
+            .collect();
+        let publishing = PortIndex::build(
+            published_ports
+                .iter()
+                .enumerate()
+                .map(|(id, p)| (id, p.as_slice())),
+        );
         let mut graph = ProjectGraph {
             model,
             services,
@@ -212,8 +218,8 @@ impl<'m> ProjectGraph<'m> {
             names,
             references: Vec::new(),
             service_ids,
-            listeners_by_port,
-            range_listeners,
+            listening,
+            publishing,
         };
         graph.references = collect_references(&graph);
         graph
@@ -285,22 +291,12 @@ impl<'m> ProjectGraph<'m> {
 
     /// The services that listen on `port` inside the network, in file order.
     pub fn listeners(&self, port: u16) -> Vec<ServiceId> {
-        let mut ids: Vec<ServiceId> = self
-            .listeners_by_port
-            .get(&port)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .copied()
-            .chain(
-                self.range_listeners
-                    .iter()
-                    .copied()
-                    .filter(|&id| self.services[id].listens_on(port)),
-            )
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        self.listening.get(port)
+    }
+
+    /// The services that publish `port` on the host, in file order.
+    pub fn publishers(&self, port: u16) -> Vec<ServiceId> {
+        self.publishing.get(port)
     }
 
     /// Every name another service could use for `id` (service name, container_name,

@@ -10,6 +10,7 @@ pub mod data_services;
 pub mod endpoint;
 mod graph;
 mod names;
+mod port_index;
 mod references;
 pub mod variables;
 

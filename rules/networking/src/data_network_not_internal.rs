@@ -63,6 +63,16 @@ impl Rule for DataNetworkNotInternal {
 
     fn check(&self, cx: &mut Context<'_>) {
         let graph = cx.graph();
+        // Whether each network carries a data store, computed once for all networks.
+        let carries_data: Vec<bool> = graph
+            .networks
+            .iter()
+            .map(|n| {
+                n.members
+                    .iter()
+                    .any(|&m| graph.service(m).data_service.is_some())
+            })
+            .collect();
         for (id, network) in graph.networks.iter().enumerate() {
             let Some(resource) = network.resource else {
                 continue;
@@ -77,7 +87,7 @@ impl Rule for DataNetworkNotInternal {
                 .filter(|&s| graph.service(s).data_service.is_some())
                 .collect();
             let Some(&first) = data.first() else { continue };
-            if needs_routing(graph, network, id) {
+            if needs_routing(graph, network, id, &carries_data) {
                 continue;
             }
             let stores: Vec<String> = data
@@ -120,7 +130,12 @@ impl Rule for DataNetworkNotInternal {
 /// publishes ports needs a routable network, and has none besides this one unless
 /// it is also on a network this rule leaves alone (no data service on it, the
 /// implicit `default`, or an external one).
-fn needs_routing(graph: &ProjectGraph<'_>, network: &NetworkNode<'_>, id: usize) -> bool {
+fn needs_routing(
+    graph: &ProjectGraph<'_>,
+    network: &NetworkNode<'_>,
+    id: usize,
+    carries_data: &[bool],
+) -> bool {
     network.members.iter().any(|&s| {
         let node = graph.service(s);
         let publishes = node.service.ports.iter().any(|p| p.value.is_ok());
@@ -134,10 +149,7 @@ fn needs_routing(graph: &ProjectGraph<'_>, network: &NetworkNode<'_>, id: usize)
                     && (n.resource.is_none()
                         || n.name == "default"
                         || n.is_external()
-                        || !n
-                            .members
-                            .iter()
-                            .any(|&m| graph.service(m).data_service.is_some()))
+                        || !carries_data[other])
             }
         });
         !has_alternative

@@ -100,10 +100,9 @@ impl Rule for LocalhostInUrl {
                 // URL for the browser or the host (a CORS origin, a link), not a
                 // connection this container makes.
                 let host_side = graph
-                    .services
-                    .iter()
-                    .enumerate()
-                    .any(|(id, s)| id != reference.service && s.publishes(p));
+                    .publishers(p)
+                    .into_iter()
+                    .any(|id| id != reference.service);
                 if others.is_empty() && host_side {
                     continue;
                 }

@@ -4,7 +4,7 @@
 use lashing_compose::ports::Protocol;
 use lashing_compose::{Port, Spanned};
 use lashing_graph::{Namespace, ProjectGraph, ServiceId};
-use lashing_rule::Span;
+use lashing_rule::Report;
 
 /// A port mapping that publishes on all interfaces: no host IP, `0.0.0.0` or `::`.
 pub(crate) struct OpenPort<'m> {
@@ -14,18 +14,29 @@ pub(crate) struct OpenPort<'m> {
 }
 
 impl OpenPort<'_> {
-    /// Where to point: the host IP or published port when written, else the item;
-    /// the use site when the mapping came through an anchor.
-    pub fn site(&self) -> (Span, Option<Span>) {
+    /// The finding both "all interfaces" rules make: `service` publishes `what`,
+    /// at the host IP or published port when written (else the item), and at the
+    /// use site with "defined here" when the mapping came through an anchor.
+    pub fn report(&self, service: &str, what: &str, help: String) -> Report {
         let own = match (&self.port.host_ip, &self.port.published) {
             (Some(ip), _) => ip.span,
             (None, Some(published)) => published.span,
             (None, None) => self.item.span,
         };
-        match self.item.via {
-            Some(via) => (via, Some(own)),
-            None => (own, None),
+        let mut report = Report::new(
+            self.item.via.unwrap_or(own),
+            format!(
+                "`{service}` publishes {what} on every interface of the host (host port {})",
+                self.published_text()
+            ),
+        )
+        .label("published on all interfaces")
+        .help(help)
+        .service(service);
+        if self.item.via.is_some() {
+            report = report.related(own, "defined here");
         }
+        report
     }
 
     /// "5432", "8000-8010", or "a random port" for an ephemeral host port.

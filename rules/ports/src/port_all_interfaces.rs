@@ -1,4 +1,4 @@
-use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, Rule, RuleMeta};
 
 use crate::exposure::open_ports;
 use crate::sensitive_port_all_interfaces::sensitivity;
@@ -55,24 +55,14 @@ impl Rule for PortAllInterfaces {
                 continue;
             }
             let service = graph.service(open.service).name();
-            let (primary, defined) = open.site();
-            let mut report = Report::new(
-                primary,
+            let report = open.report(
+                service,
+                &format!("container port {}", open.port.target.value),
                 format!(
-                    "`{service}` publishes container port {} on every interface of the host (host port {})",
-                    open.port.target.value,
-                    open.published_text()
+                    "if only this machine needs it, bind it to loopback with {}",
+                    open.loopback_suggestion()
                 ),
-            )
-            .label("published on all interfaces")
-            .help(format!(
-                "if only this machine needs it, bind it to loopback with {}",
-                open.loopback_suggestion()
-            ))
-            .service(service);
-            if let Some(defined) = defined {
-                report = report.related(defined, "defined here");
-            }
+            );
             cx.report(report);
         }
     }

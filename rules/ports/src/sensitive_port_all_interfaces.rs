@@ -1,5 +1,5 @@
 use lashing_graph::{debug_port, ProjectGraph};
-use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, Rule, RuleMeta};
 
 use crate::exposure::{open_ports, OpenPort};
 
@@ -57,24 +57,15 @@ impl Rule for SensitivePortAllInterfaces {
                 continue;
             };
             let service = graph.service(open.service).name();
-            let (primary, defined) = open.site();
-            let mut report = Report::new(
-                primary,
+            let report = open.report(
+                service,
+                &what,
                 format!(
-                    "`{service}` publishes {what} on every interface of the host (host port {})",
-                    open.published_text()
+                    "bind it to loopback with {}, or remove the mapping if only other services need it (they reach `{service}:{}` over the Compose network)",
+                    open.loopback_suggestion(),
+                    open.port.target.value
                 ),
-            )
-            .label("published on all interfaces")
-            .help(format!(
-                "bind it to loopback with {}, or remove the mapping if only other services need it (they reach `{service}:{}` over the Compose network)",
-                open.loopback_suggestion(),
-                open.port.target.value
-            ))
-            .service(service);
-            if let Some(defined) = defined {
-                report = report.related(defined, "defined here");
-            }
+            );
             cx.report(report);
         }
     }

@@ -2,7 +2,9 @@ use lashing_compose::{Condition, Service};
 use lashing_graph::{ProjectGraph, ServiceId};
 use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
-use crate::readiness::{has_healthcheck, healthcheck_disabled, suggested_test};
+use crate::readiness::{
+    dependencies_waiting_for, has_healthcheck, healthcheck_disabled, suggested_test,
+};
 
 declare_rule! {
     /// ## What it does
@@ -62,28 +64,21 @@ impl Rule for DependsOnNotHealthy {
 
     fn check(&self, cx: &mut Context<'_>) {
         let graph = cx.graph();
-        for node in &graph.services {
-            for dependency in &node.service.depends_on {
-                if dependency.condition() != Some(Condition::Started) {
-                    continue;
-                }
-                let Some(target_id) = graph.service_id(dependency.service.as_str()) else {
-                    continue;
-                };
-                let target = graph.service(target_id);
-                let healthcheck = has_healthcheck(target.service);
-                let data = target
-                    .data_service
-                    .filter(|_| !healthcheck_disabled(target.service));
-                if !healthcheck && data.is_none() {
-                    continue;
-                }
-                if healthy_through_another_dependency(graph, node.service, target_id) {
-                    continue;
-                }
-                let name = node.name();
-                let dep = target.name();
-                let (reason, help) = match (healthcheck, data) {
+        for (node, dependency, target_id) in dependencies_waiting_for(graph, Condition::Started) {
+            let target = graph.service(target_id);
+            let healthcheck = has_healthcheck(target.service);
+            let data = target
+                .data_service
+                .filter(|_| !healthcheck_disabled(target.service));
+            if !healthcheck && data.is_none() {
+                continue;
+            }
+            if healthy_through_another_dependency(graph, node.service, target_id) {
+                continue;
+            }
+            let name = node.name();
+            let dep = target.name();
+            let (reason, help) = match (healthcheck, data) {
                     (true, _) => (
                         format!("`{dep}` has a healthcheck that says when it is ready"),
                         format!("wait for it: `depends_on: {{{dep}: {{condition: service_healthy}}}}`"),
@@ -101,30 +96,29 @@ impl Rule for DependsOnNotHealthy {
                     ),
                     (false, None) => continue,
                 };
-                let (primary, label) = match &dependency.condition {
-                    Some(condition) => (
-                        condition.use_site(),
-                        "only waits for the container to start",
-                    ),
-                    None => (
-                        dependency.service.use_site(),
-                        "waits for the container to start, not to be ready",
-                    ),
-                };
-                let mut report = Report::new(
+            let (primary, label) = match &dependency.condition {
+                Some(condition) => (
+                    condition.use_site(),
+                    "only waits for the container to start",
+                ),
+                None => (
+                    dependency.service.use_site(),
+                    "waits for the container to start, not to be ready",
+                ),
+            };
+            let mut report = Report::new(
                     primary,
                     format!("`{name}` starts as soon as `{dep}` has started, not when it is ready: {reason}"),
                 )
                 .label(label)
                 .help(help)
                 .service(name);
-                if let Some(check) = &target.service.healthcheck {
-                    if healthcheck {
-                        report = report.related(check.key, format!("`{dep}`'s healthcheck"));
-                    }
+            if let Some(check) = &target.service.healthcheck {
+                if healthcheck {
+                    report = report.related(check.key, format!("`{dep}`'s healthcheck"));
                 }
-                cx.report(report);
             }
+            cx.report(report);
         }
     }
 }

@@ -1,7 +1,7 @@
 use lashing_compose::Condition;
 use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
-use crate::readiness::{has_healthcheck, suggested_test};
+use crate::readiness::{dependencies_waiting_for, has_healthcheck, suggested_test};
 
 declare_rule! {
     /// ## What it does
@@ -57,34 +57,27 @@ impl Rule for HealthyWithoutHealthcheck {
 
     fn check(&self, cx: &mut Context<'_>) {
         let graph = cx.graph();
-        for node in &graph.services {
-            for dependency in &node.service.depends_on {
-                if dependency.condition() != Some(Condition::Healthy) {
-                    continue;
-                }
-                let Some(target_id) = graph.service_id(dependency.service.as_str()) else {
-                    continue;
-                };
-                let target = graph.service(target_id);
-                if has_healthcheck(target.service) || target.service.build.is_some() {
-                    continue;
-                }
-                let dep = target.name();
-                let state = match &target.service.healthcheck {
-                    Some(_) => "has its healthcheck turned off",
-                    None => "has no healthcheck",
-                };
-                let help = match target.data_service.and_then(suggested_test) {
+        for (node, dependency, target_id) in dependencies_waiting_for(graph, Condition::Healthy) {
+            let target = graph.service(target_id);
+            if has_healthcheck(target.service) || target.service.build.is_some() {
+                continue;
+            }
+            let dep = target.name();
+            let state = match &target.service.healthcheck {
+                Some(_) => "has its healthcheck turned off",
+                None => "has no healthcheck",
+            };
+            let help = match target.data_service.and_then(suggested_test) {
                     Some(test) => format!("give `{dep}` a healthcheck: `test: {test}`"),
                     None => format!(
                         "give `{dep}` a healthcheck, or wait with `condition: service_started` if its image defines none"
                     ),
                 };
-                let primary = dependency
-                    .condition
-                    .as_ref()
-                    .map_or(dependency.service.use_site(), |c| c.use_site());
-                let mut report = Report::new(
+            let primary = dependency
+                .condition
+                .as_ref()
+                .map_or(dependency.service.use_site(), |c| c.use_site());
+            let mut report = Report::new(
                     primary,
                     format!(
                         "`{}` waits for `{dep}` to be healthy, but `{dep}` {state}: `up` fails unless its image defines one",
@@ -94,14 +87,13 @@ impl Rule for HealthyWithoutHealthcheck {
                 .label("needs a healthcheck on the dependency")
                 .help(help)
                 .service(node.name());
-                if let Some(check) = &target.service.healthcheck {
-                    report = report.related(check.key, "turned off here");
-                } else {
-                    report = report
-                        .related(target.service.name.span, format!("`{dep}` is defined here"));
-                }
-                cx.report(report);
+            if let Some(check) = &target.service.healthcheck {
+                report = report.related(check.key, "turned off here");
+            } else {
+                report =
+                    report.related(target.service.name.span, format!("`{dep}` is defined here"));
             }
+            cx.report(report);
         }
     }
 }

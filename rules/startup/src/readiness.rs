@@ -1,7 +1,27 @@
 //! What "ready" means for a service, shared by the startup rules.
 
-use lashing_compose::Service;
-use lashing_graph::DataService;
+use lashing_compose::{Condition, Dependency, Service};
+use lashing_graph::{DataService, ProjectGraph, ServiceId, ServiceNode};
+
+/// Every `depends_on` entry that waits with `condition`, with the dependent and the
+/// dependency's id (entries naming no service are `undefined-dependency`'s).
+pub(crate) fn dependencies_waiting_for<'g, 'm>(
+    graph: &'g ProjectGraph<'m>,
+    condition: Condition,
+) -> impl Iterator<Item = (&'g ServiceNode<'m>, &'m Dependency, ServiceId)> + 'g {
+    graph.services.iter().flat_map(move |node| {
+        node.service
+            .depends_on
+            .iter()
+            .filter_map(move |dependency| {
+                if dependency.condition() != Some(condition) {
+                    return None;
+                }
+                let target = graph.service_id(dependency.service.as_str())?;
+                Some((node, dependency, target))
+            })
+    })
+}
 
 /// Whether the service has a healthcheck that checks something (not `disable: true`
 /// or `["NONE"]`).

@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use lashing_graph::ProjectGraph;
-use lashing_linter::{discover, lint_project, load_project, RuleSelection};
+use lashing_linter::{discover, lint_project, load_project};
 use lashing_syntax::FileId;
 
 use crate::args::{GraphArgs, GraphFormat};
@@ -28,13 +28,8 @@ use crate::{error, exit, registry};
 use picture::ProjectPicture;
 
 pub fn run(args: &GraphArgs) -> u8 {
-    let registry = registry::all_rules();
-    let selection = match RuleSelection::new(&registry, args.select.as_deref(), &args.ignore) {
-        Ok(s) => s,
-        Err(err) => {
-            error(err);
-            return exit::ERROR;
-        }
+    let Some(selection) = registry::selection(args.select.as_deref(), &args.ignore) else {
+        return exit::ERROR;
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
