@@ -88,6 +88,43 @@ pub struct CheckArgs {
     /// Colour in the full format; NO_COLOR turns `auto` off.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+/// How projects are assembled, as `docker compose` options do it.
+#[derive(Debug, Args, Default, Clone)]
+pub struct LoadArgs {
+    /// Lint one project made of exactly these compose files, merged in order, like
+    /// `docker compose -f` (repeatable; replaces PATHs).
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Interpolate with this env file instead of the project folder's `.env`
+    /// (repeatable; later files win), like `docker compose --env-file`.
+    #[arg(long, value_name = "PATH")]
+    pub env_file: Vec<PathBuf>,
+
+    /// Also read the process environment for interpolation (it wins over env files).
+    /// Off by default so that every machine gets the same answer.
+    #[arg(long)]
+    pub use_env: bool,
+
+    /// Lint only the services of these profiles, and those without profiles
+    /// (repeatable; default: every service).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Vec<String>,
+}
+
+impl LoadArgs {
+    pub fn options(&self) -> lashing_linter::LoadOptions {
+        lashing_linter::LoadOptions {
+            env_files: self.env_file.clone(),
+            use_env: self.use_env,
+            profiles: self.profile.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -123,7 +160,7 @@ pub enum GraphFormat {
 #[derive(Debug, Args, Default)]
 pub struct GraphArgs {
     /// A compose file or a directory, walked like `check` does (default: the current
-    /// directory). Each file found is drawn as its own project.
+    /// directory). Each project found is drawn on its own.
     pub path: Option<PathBuf>,
 
     /// Output format.
@@ -139,4 +176,7 @@ pub struct GraphArgs {
     /// (comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
+
+    #[command(flatten)]
+    pub load: LoadArgs,
 }

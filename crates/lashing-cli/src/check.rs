@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use lashing_diagnostics::render::{self, Format, FullOptions, Report};
 use lashing_diagnostics::{Severity, Summary};
-use lashing_linter::{discover, lint_files};
+use lashing_linter::{discover, lint_projects, projects, Discovery};
 
 use crate::args::{CheckArgs, ColorChoice, FailOn, OutputFormat};
 use crate::{error, exit, registry};
@@ -27,8 +27,14 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let discovery = discover(&paths);
-    let run = lint_files(&discovery.files, &cwd, &selection);
+    let (discovery, projects) = match project_list(args, &paths) {
+        Ok(found) => found,
+        Err(message) => {
+            error(message);
+            return exit::ERROR;
+        }
+    };
+    let run = lint_projects(&projects, &args.load.options(), &cwd, &selection);
 
     let summary = Summary::new(discovery.files.len() - run.errors.len(), &run.findings);
     let report = Report {
@@ -72,6 +78,33 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         exit::OK
     }
+}
+
+/// The projects to lint: `-f` files as one project, else the projects the PATHs'
+/// compose files belong to.
+pub(crate) fn project_list(
+    args: &CheckArgs,
+    paths: &[PathBuf],
+) -> Result<(Discovery, Vec<Vec<PathBuf>>), String> {
+    if args.load.files.is_empty() {
+        let discovery = discover(paths);
+        let projects = projects(&discovery.files);
+        return Ok((discovery, projects));
+    }
+    if !args.paths.is_empty() {
+        return Err("give either `-f FILE`s (one project) or PATHs, not both".to_string());
+    }
+    let discovery = discover(&args.load.files);
+    let files = discovery.files.clone();
+    // `-f` keeps the order given (discover sorts).
+    let ordered: Vec<PathBuf> = args
+        .load
+        .files
+        .iter()
+        .filter(|f| files.contains(f))
+        .cloned()
+        .collect();
+    Ok((discovery, vec![ordered]))
 }
 
 /// `--format`, else `LASHING_FORMAT`, else `full` on a terminal and `concise` otherwise.

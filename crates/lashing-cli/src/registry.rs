@@ -10,6 +10,7 @@ pub fn all_rules() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(lashing_rules_networking::RULES);
     rules.extend_from_slice(lashing_rules_startup::RULES);
     rules.extend_from_slice(lashing_rules_ports::RULES);
+    rules.extend_from_slice(lashing_rules_interpolation::RULES);
     rules.sort_by_key(|r| r.meta().code);
     rules
 }

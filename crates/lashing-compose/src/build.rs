@@ -1,58 +1,61 @@
-//! YAML tree -> [`ComposeFile`]: the top level and the resource declarations.
+//! Loaded tree -> [`ComposeFile`]: the top level and the resource declarations.
 
-use lashing_syntax::yaml::{is_merge_key, MergeError, NodeId, NodeKind, YamlFile};
+use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::FileId;
 
 use crate::model::{ComposeFile, Resource};
 use crate::reader::Reader;
 use crate::service::build_service;
+use crate::tree::{from_document, Node, TreeError};
 
-/// The model of one parsed file, and the merge-key errors met while reading it.
+/// The model of one parsed file, and what stood in the way of reading all of it.
 #[derive(Debug, Default)]
 pub struct BuiltFile {
     pub model: ComposeFile,
-    pub merge_errors: Vec<MergeError>,
+    pub tree_errors: Vec<TreeError>,
 }
 
-/// Builds the model from the first document that has content. (Compose merges
-/// several `---` documents like override files; that comes with multi-file loading,
-/// and until then later documents are not linted.)
+/// Builds the model of a single file read on its own, from the first document that
+/// has content, with no interpolation environment. Projects are loaded by
+/// `crate::load`; this serves tests and tools that look at one file's text.
 pub fn build_compose_file(file: FileId, yaml: &YamlFile) -> BuiltFile {
+    let Some((tree, tree_errors)) = first_tree(yaml) else {
+        return BuiltFile {
+            model: ComposeFile {
+                file,
+                ..ComposeFile::default()
+            },
+            tree_errors: Vec::new(),
+        };
+    };
+    BuiltFile {
+        model: build_model(file, &tree),
+        tree_errors,
+    }
+}
+
+/// The tree of the first document with content.
+pub fn first_tree(yaml: &YamlFile) -> Option<(Node, Vec<TreeError>)> {
+    let doc = yaml
+        .documents
+        .iter()
+        .find(|d| d.root.is_some_and(|r| !d.node(r).is_null()))?;
+    let (tree, errors) = from_document(doc);
+    Some((tree?, errors))
+}
+
+/// Reads a loaded (interpolated, merged) tree into the model. `file` is the
+/// project's main file.
+pub fn build_model(file: FileId, root: &Node) -> ComposeFile {
     let mut model = ComposeFile {
         file,
         ..ComposeFile::default()
     };
-    let has_content =
-        |d: &&lashing_syntax::yaml::Document| d.root.is_some_and(|r| !d.node(r).is_null());
-    let Some(doc) = yaml.documents.iter().find(has_content) else {
-        return BuiltFile {
-            model,
-            merge_errors: Vec::new(),
-        };
-    };
-    let Some(root) = doc.root else {
-        return BuiltFile::default();
-    };
-    let mut reader = Reader::new(doc);
-    read_top_level(&mut reader, root, &mut model);
-    // Compose decodes the whole document, so a broken merge anywhere (even in an
-    // `x-` block no service uses) refuses the file. Resolving every merging mapping
-    // is cheap: results are memoised and the model already resolved most of them.
-    for id in doc.node_ids() {
-        let has_merge = doc
-            .mapping(id)
-            .is_some_and(|entries| entries.iter().any(|e| is_merge_key(doc, e.key)));
-        if has_merge && !matches!(doc.node(id).kind, NodeKind::Alias { .. }) {
-            reader.merges().entries(id);
-        }
-    }
-    BuiltFile {
-        model,
-        merge_errors: reader.merges().take_errors(),
-    }
+    read_top_level(&mut Reader, root, &mut model);
+    model
 }
 
-fn read_top_level(reader: &mut Reader<'_>, root: NodeId, model: &mut ComposeFile) {
+fn read_top_level(reader: &mut Reader, root: &Node, model: &mut ComposeFile) {
     for field in reader.fields(root, None) {
         match field.key {
             "version" => {
@@ -76,11 +79,7 @@ fn read_top_level(reader: &mut Reader<'_>, root: NodeId, model: &mut ComposeFile
     }
 }
 
-fn resources(
-    reader: &mut Reader<'_>,
-    id: NodeId,
-    via: Option<lashing_syntax::Span>,
-) -> Vec<Resource> {
+fn resources(reader: &mut Reader, id: &Node, via: Option<lashing_syntax::Span>) -> Vec<Resource> {
     let mut out = Vec::new();
     for entry in reader.fields(id, via) {
         let mut resource = Resource {

@@ -8,13 +8,15 @@
 mod build;
 pub mod dotenv;
 pub mod interpolation;
+pub mod merge;
 pub mod model;
 pub mod ports;
 mod reader;
 mod service;
 mod short_syntax;
 mod spanned;
+pub mod tree;
 
-pub use build::{build_compose_file, BuiltFile};
+pub use build::{build_compose_file, build_model, first_tree, BuiltFile};
 pub use model::*;
-pub use spanned::Spanned;
+pub use spanned::{InterpolatedText, Spanned, TextOrigin};

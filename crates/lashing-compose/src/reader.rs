@@ -1,19 +1,19 @@
-//! Reading the YAML tree with merge keys applied and provenance kept.
+//! Reading the loaded tree into the model: small accessors with provenance kept.
 
-use std::rc::Rc;
-
-use lashing_syntax::yaml::{Document, MergeResolver, NodeId, NodeKind, ResolvedEntry, ScalarValue};
+use lashing_syntax::yaml::ScalarValue;
 use lashing_syntax::Span;
 
+use crate::spanned::TextOrigin;
+use crate::tree::Node;
 use crate::Spanned;
 
 /// An entry of a mapping as the model sees it: key text, key span, value node, and
-/// the use site if it came through `<<`.
+/// the use site if it came through `<<`, an alias or `extends`.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Field<'d> {
-    pub key: &'d str,
+pub(crate) struct Field<'t> {
+    pub key: &'t str,
     pub key_span: Span,
-    pub value: NodeId,
+    pub value: &'t Node,
     pub via: Option<Span>,
 }
 
@@ -24,84 +24,66 @@ impl Field<'_> {
     }
 }
 
-pub(crate) struct Reader<'d> {
-    pub doc: &'d Document,
-    merges: MergeResolver<'d>,
-}
+/// Stateless: the tree already has merge keys, aliases and use sites applied.
+pub(crate) struct Reader;
 
-impl<'d> Reader<'d> {
-    pub fn new(doc: &'d Document) -> Self {
-        Reader {
-            doc,
-            merges: MergeResolver::new(doc),
-        }
-    }
-
-    pub fn merges(&mut self) -> &mut MergeResolver<'d> {
-        &mut self.merges
-    }
-
-    /// The effective fields of a mapping (merges applied; non-string keys skipped).
-    /// `via` is the use site the mapping itself was reached through, inherited by
-    /// every field.
-    pub fn fields(&mut self, id: NodeId, via: Option<Span>) -> Vec<Field<'d>> {
-        let via = via.or_else(|| self.alias_site(id));
-        let entries: Rc<[ResolvedEntry]> = match self.merges.entries(id) {
-            Some(e) => e,
-            None => return Vec::new(),
-        };
-        let doc = self.doc;
-        entries
+impl Reader {
+    /// The fields of a mapping.
+    ///
+    /// About the `via` parameters of these accessors: every node of the tree carries
+    /// its own use site, computed when aliases and merge keys were expanded and when
+    /// `extends` merged a base in, so a node's `via` is authoritative. (A merged
+    /// mapping holds entries from several places: inheriting the container's use
+    /// site would wrongly move the extending service's own values to its `extends`.)
+    /// The parameters remain for the call sites' symmetry and are not used.
+    pub fn fields<'t>(&self, node: &'t Node, _via: Option<Span>) -> Vec<Field<'t>> {
+        node.as_mapping()
+            .unwrap_or(&[])
             .iter()
-            .filter_map(|e| {
-                let key = doc.key_text(e.key)?;
-                Some(Field {
-                    key,
-                    key_span: doc.span(e.key),
-                    value: e.value,
-                    via: via.or(e.via.map(|v| doc.span(v))),
-                })
+            .map(|e| Field {
+                key: &e.key.text,
+                key_span: e.key.span,
+                value: &e.value,
+                via: e.key.via,
             })
             .collect()
     }
 
-    pub fn is_mapping(&self, id: NodeId) -> bool {
-        self.doc.mapping(id).is_some()
+    pub fn is_mapping(&self, node: &Node) -> bool {
+        node.as_mapping().is_some()
     }
 
-    /// The span of `id` when it is an alias (the use site of what it points to).
-    pub fn alias_site(&self, id: NodeId) -> Option<Span> {
-        matches!(self.doc.node(id).kind, NodeKind::Alias { .. }).then(|| self.doc.span(id))
+    /// The use site of a node reached through an alias.
+    pub fn alias_site(&self, node: &Node) -> Option<Span> {
+        node.via
     }
 
-    /// The node's span, through an alias (the definition site).
-    pub fn span(&self, id: NodeId) -> Span {
-        self.doc.span(self.doc.deref(id))
+    pub fn span(&self, node: &Node) -> Span {
+        node.span
     }
 
     /// A scalar's text as Compose would read it into a string attribute: strings and
     /// numbers and booleans as written; null and collections are not strings.
-    pub fn string(&self, id: NodeId, via: Option<Span>) -> Option<Spanned<String>> {
-        let target = self.doc.deref(id);
-        let scalar = self.doc.node(target).as_scalar()?;
-        if scalar.value == ScalarValue::Null {
+    pub fn string(&self, node: &Node, _via: Option<Span>) -> Option<Spanned<String>> {
+        let scalar = node.as_scalar()?;
+        if scalar.kind == ScalarValue::Null {
             return None;
         }
-        let mut value = Spanned::new(scalar.text.to_string(), self.doc.span(target))
-            .with_via(via.or_else(|| self.alias_site(id)));
-        value.text_at = self.doc.text_start(target);
+        let mut value = Spanned::new(scalar.text.clone(), node.span).with_via(node.via);
+        value.text = scalar.origin.clone();
         Some(value)
     }
 
-    pub fn scalar_value(&self, id: NodeId) -> Option<ScalarValue> {
-        self.doc.scalar(id).map(|s| s.value)
+    pub fn scalar_value(&self, node: &Node) -> Option<ScalarValue> {
+        node.as_scalar().map(|s| s.kind)
     }
 
-    pub fn bool(&self, id: NodeId) -> Option<bool> {
-        match self.scalar_value(id)? {
+    pub fn bool(&self, node: &Node) -> Option<bool> {
+        let scalar = node.as_scalar()?;
+        match scalar.kind {
             ScalarValue::Bool(b) => Some(b),
             // Compose casts these strings after interpolation (with a warning).
-            ScalarValue::String => match self.doc.scalar(id)?.as_str() {
+            ScalarValue::String => match scalar.text.as_str() {
                 "true" | "y" | "yes" | "on" => Some(true),
                 "false" | "n" | "no" | "off" => Some(false),
                 _ => None,
@@ -110,35 +92,39 @@ impl<'d> Reader<'d> {
         }
     }
 
-    /// The items of a sequence (through an alias); `None` when not a sequence.
-    pub fn items(&self, id: NodeId) -> Option<&'d [NodeId]> {
-        self.doc.sequence(id)
+    /// The items of a sequence; `None` when not a sequence.
+    pub fn items<'t>(&self, node: &'t Node) -> Option<&'t [Node]> {
+        node.as_sequence()
     }
 
     /// A list of strings, or a single string treated as a one-item list.
-    pub fn string_or_list(&self, id: NodeId, via: Option<Span>) -> Vec<Spanned<String>> {
-        let via = via.or_else(|| self.alias_site(id));
-        match self.items(id) {
-            Some(items) => items.iter().filter_map(|&i| self.string(i, via)).collect(),
-            None => self.string(id, via).into_iter().collect(),
+    pub fn string_or_list(&self, node: &Node, via: Option<Span>) -> Vec<Spanned<String>> {
+        match self.items(node) {
+            Some(items) => items.iter().filter_map(|i| self.string(i, via)).collect(),
+            None => self.string(node, via).into_iter().collect(),
         }
     }
 
-    /// The span of a byte range inside a scalar's text (see `Document::text_span`).
-    pub fn text_span(&self, id: NodeId, range: std::ops::Range<usize>) -> Span {
-        self.doc.text_span(self.doc.deref(id), range)
+    /// The span of a byte range inside a scalar's text: exact when the text is
+    /// verbatim in the file, else the whole scalar.
+    pub fn text_span(&self, node: &Node, range: std::ops::Range<usize>) -> Span {
+        match node.as_scalar().map(|s| &s.origin) {
+            Some(origin @ (TextOrigin::Verbatim(_) | TextOrigin::Interpolated { .. })) => {
+                let mut probe = Spanned::new((), node.span);
+                probe.text = origin.clone();
+                probe.sub_span(range)
+            }
+            _ => node.span,
+        }
     }
 
     /// A sub-string of a scalar, spanned.
     pub fn part(
         &self,
-        id: NodeId,
+        _node: &Node,
         whole: &Spanned<String>,
         range: std::ops::Range<usize>,
     ) -> Spanned<String> {
-        let text = whole.value.get(range.clone()).unwrap_or("").to_string();
-        let mut part = Spanned::new(text, self.text_span(id, range.clone())).with_via(whole.via);
-        part.text_at = whole.text_at.map(|at| at + range.start as u32);
-        part
+        whole.part(range)
     }
 }

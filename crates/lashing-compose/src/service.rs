@@ -1,6 +1,6 @@
 //! One service: every attribute normalised into the model's canonical shape.
 
-use lashing_syntax::yaml::{NodeId, ScalarValue};
+use lashing_syntax::yaml::ScalarValue;
 use lashing_syntax::Span;
 
 use crate::model::{
@@ -12,9 +12,10 @@ use crate::ports::{
 };
 use crate::reader::{Field, Reader};
 use crate::short_syntax::{parse_long_mount, parse_mount, split_extra_host};
+use crate::tree::Node;
 use crate::Spanned;
 
-pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Option<Service> {
+pub(crate) fn build_service(reader: &mut Reader, entry: &Field<'_>) -> Option<Service> {
     let mut service = Service {
         name: entry.name(),
         span: reader.span(entry.value),
@@ -71,11 +72,11 @@ pub(crate) fn build_service(reader: &mut Reader<'_>, entry: &Field<'_>) -> Optio
     Some(service)
 }
 
-fn items<'d>(reader: &Reader<'d>, id: NodeId) -> impl Iterator<Item = NodeId> + 'd {
-    reader.items(id).unwrap_or(&[]).iter().copied()
+fn items<'t>(reader: &Reader, id: &'t Node) -> impl Iterator<Item = &'t Node> + 't {
+    reader.items(id).unwrap_or(&[]).iter()
 }
 
-fn build(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spanned<Build>> {
+fn build(reader: &mut Reader, id: &Node, via: Option<Span>) -> Option<Spanned<Build>> {
     let span = reader.span(id);
     if let Some(context) = reader.string(id, via) {
         let b = Build {
@@ -98,7 +99,7 @@ fn build(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spann
     Some(Spanned::new(b, span).with_via(via))
 }
 
-fn network_mode(reader: &Reader<'_>, id: NodeId, mode: Spanned<String>) -> Spanned<NetworkMode> {
+fn network_mode(reader: &Reader, id: &Node, mode: Spanned<String>) -> Spanned<NetworkMode> {
     let span = mode.span;
     let via = mode.via;
     let value = match mode.value.as_str() {
@@ -118,7 +119,7 @@ fn network_mode(reader: &Reader<'_>, id: NodeId, mode: Spanned<String>) -> Spann
     Spanned::new(value, span).with_via(via)
 }
 
-fn networks(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<ServiceNetwork> {
+fn networks(reader: &mut Reader, id: &Node, via: Option<Span>) -> Vec<ServiceNetwork> {
     let plain = |name: Spanned<String>| ServiceNetwork {
         name,
         aliases: Vec::new(),
@@ -148,11 +149,7 @@ fn networks(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Servi
     out
 }
 
-fn port(
-    reader: &mut Reader<'_>,
-    id: NodeId,
-    via: Option<Span>,
-) -> Spanned<Result<Port, PortError>> {
+fn port(reader: &mut Reader, id: &Node, via: Option<Span>) -> Spanned<Result<Port, PortError>> {
     let span = reader.span(id);
     let item_via = via.or_else(|| reader.alias_site(id));
     if reader.is_mapping(id) {
@@ -173,7 +170,7 @@ fn port(
             .with_via(item_via),
         };
     }
-    let text_at = reader.string(id, via).and_then(|t| t.text_at);
+    let text = reader.string(id, via).map(|t| t.text).unwrap_or_default();
     let result = match (reader.scalar_value(id), reader.string(id, via)) {
         (_, Some(text)) if text.value.contains('$') => Err(PortError::interpolated(&text.value)),
         (Some(ScalarValue::Float(_)), Some(text)) => Err(PortError {
@@ -205,16 +202,13 @@ fn port(
         }),
     };
     let mut spanned = Spanned::new(result, span).with_via(item_via);
-    spanned.text_at = text_at;
+    spanned.text = text;
     spanned
 }
 
 /// A long-syntax port. On error: the field at fault, its text spanned and the error
 /// inside it; `None` when `target` is missing.
-fn long_port(
-    reader: &Reader<'_>,
-    fields: &[Field<'_>],
-) -> Result<Port, Option<Spanned<PortError>>> {
+fn long_port(reader: &Reader, fields: &[Field<'_>]) -> Result<Port, Option<Spanned<PortError>>> {
     let mut target = None;
     let mut published = None;
     let mut host_ip = None;
@@ -309,8 +303,8 @@ fn long_port(
 }
 
 fn expose(
-    reader: &Reader<'_>,
-    id: NodeId,
+    reader: &Reader,
+    id: &Node,
     via: Option<Span>,
 ) -> Option<Spanned<Result<Expose, PortError>>> {
     let text = reader.string(id, via)?;
@@ -322,7 +316,7 @@ fn expose(
     Some(text.map(|_| result))
 }
 
-fn depends_on(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Dependency> {
+fn depends_on(reader: &mut Reader, id: &Node, via: Option<Span>) -> Vec<Dependency> {
     if reader.items(id).is_some() {
         return reader
             .string_or_list(id, via)
@@ -356,11 +350,11 @@ fn depends_on(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Dep
     out
 }
 
-fn links(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Link> {
+fn links(reader: &Reader, id: &Node, via: Option<Span>) -> Vec<Link> {
     let items = reader.items(id).unwrap_or(&[]);
     items
         .iter()
-        .filter_map(|&i| {
+        .filter_map(|i| {
             let text = reader.string(i, via)?;
             // `SERVICE` or `SERVICE:ALIAS`.
             Some(match text.value.split_once(':') {
@@ -381,11 +375,11 @@ fn links(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Link> {
         .collect()
 }
 
-fn volumes_from(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<VolumesFrom> {
+fn volumes_from(reader: &Reader, id: &Node, via: Option<Span>) -> Vec<VolumesFrom> {
     let items = reader.items(id).unwrap_or(&[]);
     items
         .iter()
-        .filter_map(|&i| {
+        .filter_map(|i| {
             let text = reader.string(i, via)?;
             // `name[:ro|:rw]` or `container:name[:ro|:rw]`.
             let (is_container, start) = match text.value.strip_prefix("container:") {
@@ -405,11 +399,11 @@ fn volumes_from(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Volum
         .collect()
 }
 
-fn environment(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<EnvVar> {
+fn environment(reader: &mut Reader, id: &Node, via: Option<Span>) -> Vec<EnvVar> {
     if let Some(items) = reader.items(id) {
         return items
             .iter()
-            .filter_map(|&i| {
+            .filter_map(|i| {
                 let text = reader.string(i, via)?;
                 Some(match text.value.find('=') {
                     Some(eq) => EnvVar {
@@ -434,8 +428,8 @@ fn environment(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<En
         .collect()
 }
 
-fn env_file(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<EnvFile> {
-    let one = |reader: &mut Reader<'_>, i: NodeId| -> Option<EnvFile> {
+fn env_file(reader: &mut Reader, id: &Node, via: Option<Span>) -> Vec<EnvFile> {
+    let one = |reader: &mut Reader, i: &Node| -> Option<EnvFile> {
         if reader.is_mapping(i) {
             let mut file = None;
             let mut required = true;
@@ -454,12 +448,12 @@ fn env_file(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<EnvFi
         })
     };
     match reader.items(id) {
-        Some(items) => items.iter().filter_map(|&i| one(reader, i)).collect(),
+        Some(items) => items.iter().filter_map(|i| one(reader, i)).collect(),
         None => one(reader, id).into_iter().collect(),
     }
 }
 
-fn healthcheck(reader: &mut Reader<'_>, key: Span, id: NodeId, via: Option<Span>) -> Healthcheck {
+fn healthcheck(reader: &mut Reader, key: Span, id: &Node, via: Option<Span>) -> Healthcheck {
     let mut check = Healthcheck {
         key,
         test: None,
@@ -475,7 +469,7 @@ fn healthcheck(reader: &mut Reader<'_>, key: Span, id: NodeId, via: Option<Span>
     check
 }
 
-fn health_test(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spanned<HealthTest>> {
+fn health_test(reader: &Reader, id: &Node, via: Option<Span>) -> Option<Spanned<HealthTest>> {
     let span = reader.span(id);
     let via = via.or_else(|| reader.alias_site(id));
     let test = match reader.items(id) {
@@ -484,7 +478,7 @@ fn health_test(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spa
             from_string: true,
         },
         Some(items) => {
-            let mut parts = items.iter().filter_map(|&i| reader.string(i, via));
+            let mut parts = items.iter().filter_map(|i| reader.string(i, via));
             let first = parts.next();
             match first.as_ref().map(|f| f.value.as_str()) {
                 Some("CMD") => HealthTest::Cmd(parts.collect()),
@@ -503,26 +497,21 @@ fn health_test(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spa
     Some(Spanned::new(test, span).with_via(via))
 }
 
-fn command(reader: &Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Spanned<Command>> {
+fn command(reader: &Reader, id: &Node, via: Option<Span>) -> Option<Spanned<Command>> {
     let span = reader.span(id);
     let via = via.or_else(|| reader.alias_site(id));
     let cmd = match reader.items(id) {
-        Some(items) => Command::Exec(
-            items
-                .iter()
-                .filter_map(|&i| reader.string(i, via))
-                .collect(),
-        ),
+        Some(items) => Command::Exec(items.iter().filter_map(|i| reader.string(i, via)).collect()),
         None => Command::Shell(reader.string(id, via)?),
     };
     Some(Spanned::new(cmd, span).with_via(via))
 }
 
-fn extra_hosts(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<ExtraHost> {
+fn extra_hosts(reader: &mut Reader, id: &Node, via: Option<Span>) -> Vec<ExtraHost> {
     if let Some(items) = reader.items(id) {
         return items
             .iter()
-            .filter_map(|&i| {
+            .filter_map(|i| {
                 let text = reader.string(i, via)?;
                 let (host, ips) = split_extra_host(&text.value)?;
                 Some(ExtraHost {
@@ -542,10 +531,10 @@ fn extra_hosts(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<Ex
         .collect()
 }
 
-fn resource_refs(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<ResourceRef> {
+fn resource_refs(reader: &mut Reader, id: &Node, via: Option<Span>) -> Vec<ResourceRef> {
     let items = reader.items(id).unwrap_or(&[]);
     let mut out = Vec::new();
-    for &i in items {
+    for i in items {
         if reader.is_mapping(i) {
             let mut source = None;
             let mut target = None;
@@ -569,7 +558,7 @@ fn resource_refs(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Vec<
     out
 }
 
-fn extends(reader: &mut Reader<'_>, id: NodeId, via: Option<Span>) -> Option<Extends> {
+fn extends(reader: &mut Reader, id: &Node, via: Option<Span>) -> Option<Extends> {
     if let Some(service) = reader.string(id, via) {
         return Some(Extends {
             service,

@@ -2,19 +2,14 @@
 
 use std::ops::Range;
 
-use lashing_syntax::yaml::NodeId;
-
 use crate::model::{Mount, MountType};
 use crate::reader::{Field, Reader};
+use crate::tree::Node;
 use crate::Spanned;
 
 /// `[SOURCE:]TARGET[:OPTIONS]`, split the way compose-go's `format.ParseVolume` does:
 /// on `:` outside `${...}`, keeping a Windows drive letter (`C:\`) in one piece.
-pub(crate) fn parse_mount(
-    reader: &Reader<'_>,
-    id: NodeId,
-    text: Spanned<String>,
-) -> Spanned<Mount> {
+pub(crate) fn parse_mount(reader: &Reader, id: &Node, text: Spanned<String>) -> Spanned<Mount> {
     let parts = split_volume(&text.value);
     let mut mount = Mount {
         kind: MountType::Volume,
@@ -54,11 +49,7 @@ pub(crate) fn parse_mount(
     Spanned::new(mount, span).with_via(text.via)
 }
 
-pub(crate) fn parse_long_mount(
-    reader: &Reader<'_>,
-    id: NodeId,
-    fields: &[Field<'_>],
-) -> Spanned<Mount> {
+pub(crate) fn parse_long_mount(reader: &Reader, id: &Node, fields: &[Field<'_>]) -> Spanned<Mount> {
     let mut mount = Mount {
         kind: MountType::Other,
         source: None,
@@ -93,18 +84,12 @@ pub(crate) fn parse_long_mount(
     Spanned::new(mount, reader.span(id)).with_via(via.or_else(|| reader.alias_site(id)))
 }
 
-/// String fields of a nested mapping, without merge keys (none of the long-syntax
-/// sub-objects are realistically merged).
-fn reader_fields(reader: &Reader<'_>, id: NodeId) -> Vec<(String, String)> {
-    let doc = reader.doc;
-    doc.mapping(id)
-        .unwrap_or(&[])
+/// String fields of a nested mapping.
+fn reader_fields(reader: &Reader, id: &Node) -> Vec<(String, String)> {
+    reader
+        .fields(id, None)
         .iter()
-        .filter_map(|e| {
-            let k = doc.key_text(e.key)?;
-            let v = doc.scalar(e.value)?;
-            Some((k.to_string(), v.as_str().to_string()))
-        })
+        .filter_map(|f| Some((f.key.to_string(), reader.string(f.value, None)?.value)))
         .collect()
 }
 

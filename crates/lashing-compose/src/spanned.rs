@@ -1,6 +1,11 @@
 //! Values that remember where they were written.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use lashing_syntax::Span;
+
+use crate::interpolation::{Substitution, ValueSource};
 
 /// A value of the model with the span of the node it was read from.
 ///
@@ -8,18 +13,122 @@ use lashing_syntax::Span;
 /// written: the `*alias` or `<<: *anchor` through which a service got it. Rules report
 /// use-site problems there and add "defined here" at `span`.
 ///
-/// Later layers extend provenance without changing rules: the file is in the span,
-/// and interpolation will record which `${...}` produced a value.
+/// The file is in the span (an override file's value points into that file), and
+/// `text` records how an interpolated value was produced.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
     pub via: Option<Span>,
-    /// For a string written verbatim in the file (see `Document::text_start`), the
-    /// file offset of its first byte, so that a range inside the value (the host of a
-    /// URL) has an exact span. `None` when the text was transformed (block scalars,
-    /// escapes): sub-ranges then fall back to the whole value.
-    pub text_at: Option<u32>,
+    /// How a string value relates to the file's bytes, so that a range inside the
+    /// value (the host of a URL) has an exact span.
+    pub text: TextOrigin,
+}
+
+/// How a string value's text relates to the bytes of its file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum TextOrigin {
+    /// Transformed (block scalars, escapes, folding): sub-ranges fall back to the
+    /// whole value, which is never wrong.
+    #[default]
+    Transformed,
+    /// Written verbatim (see `Document::text_start`): byte `i` of the value is byte
+    /// `at + i` of the file.
+    Verbatim(u32),
+    /// Produced by interpolating `${...}` references; the value starts at byte
+    /// `offset` of the interpolated text (a part of a value, such as the source of
+    /// a volume, keeps its whole value's provenance).
+    Interpolated {
+        text: Arc<InterpolatedText>,
+        offset: usize,
+    },
+}
+
+/// An interpolated string value: what was written, and what each reference gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterpolatedText {
+    /// The authored text (after YAML escapes), with its `${...}`.
+    pub raw: String,
+    /// Where `raw` starts in the file when it is written verbatim.
+    pub raw_at: Option<u32>,
+    /// The whole scalar.
+    pub span: Span,
+    /// Every reference evaluated, in text order (see `interpolation::interpolate`).
+    pub substitutions: Vec<Substitution>,
+}
+
+impl InterpolatedText {
+    /// The file span of a range of `raw` (exact when `raw` is verbatim).
+    pub fn raw_span(&self, range: Range<usize>) -> Span {
+        match self.raw_at {
+            Some(at) => {
+                let start = (at - self.span.start) as usize;
+                self.span.sub(start + range.start..start + range.end)
+            }
+            None => self.span,
+        }
+    }
+
+    /// The file span of `range`, a range of the interpolated value: inside a
+    /// substitution, the `${...}` that produced it; inside literal text, that text;
+    /// across both, the whole scalar.
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        let mut raw_pos = 0;
+        let mut out_pos = 0;
+        for sub in self.top_level() {
+            let literal_out = out_pos..sub.output.start;
+            if range.start >= literal_out.start && range.end <= literal_out.end {
+                return self.literal_span(raw_pos..sub.range.start, literal_out, range);
+            }
+            if range.start >= sub.output.start && range.end <= sub.output.end {
+                return self.raw_span(sub.range.clone());
+            }
+            raw_pos = sub.range.end;
+            out_pos = sub.output.end;
+        }
+        let literal_out = out_pos..usize::MAX;
+        if range.start >= literal_out.start {
+            return self.literal_span(raw_pos..self.raw.len(), literal_out, range);
+        }
+        self.span
+    }
+
+    /// Substitutions not nested in another's argument.
+    pub fn top_level(&self) -> impl Iterator<Item = &Substitution> {
+        let mut end = 0;
+        self.substitutions.iter().filter(move |s| {
+            let top = s.range.start >= end;
+            if top {
+                end = s.range.end;
+            }
+            top
+        })
+    }
+
+    /// A literal stretch of `raw` maps byte for byte unless it held `$$` escapes.
+    fn literal_span(&self, raw: Range<usize>, out: Range<usize>, range: Range<usize>) -> Span {
+        let escapes = self.raw.get(raw.clone()).is_none_or(|t| t.contains("$$"));
+        if escapes {
+            return self.span;
+        }
+        let offset = raw.start as isize - out.start as isize;
+        let shift = |i: usize| (i as isize + offset).max(0) as usize;
+        self.raw_span(shift(range.start)..shift(range.end))
+    }
+
+    /// Whether any reference that gave the value came from an operator-less `$V` /
+    /// `${V}` of an unset variable (the value is then not what will run).
+    pub fn has_unset(&self) -> bool {
+        self.substitutions
+            .iter()
+            .any(|s| s.source == ValueSource::Unset && is_plain_reference(&self.raw, s))
+    }
+}
+
+/// `$NAME` or `${NAME}` (no operator).
+pub fn is_plain_reference(raw: &str, sub: &Substitution) -> bool {
+    let written = raw.get(sub.range.clone()).unwrap_or("");
+    written.len() == sub.name.len() + 1 || written.len() == sub.name.len() + 3
 }
 
 impl<T> Spanned<T> {
@@ -28,7 +137,7 @@ impl<T> Spanned<T> {
             value,
             span,
             via: None,
-            text_at: None,
+            text: TextOrigin::Transformed,
         }
     }
 
@@ -40,13 +149,24 @@ impl<T> Spanned<T> {
     /// Where to report a problem that depends on the service using the value.
     /// The span of `range`, a byte range of the value's text: exact when the text is
     /// verbatim in the file, else the whole value.
-    pub fn sub_span(&self, range: std::ops::Range<usize>) -> Span {
-        match self.text_at {
-            Some(at) => {
+    pub fn sub_span(&self, range: Range<usize>) -> Span {
+        match &self.text {
+            TextOrigin::Verbatim(at) => {
                 let start = (at - self.span.start) as usize;
                 self.span.sub(start + range.start..start + range.end)
             }
-            None => self.span,
+            TextOrigin::Interpolated { text, offset } => {
+                text.span_of(range.start + offset..range.end + offset)
+            }
+            TextOrigin::Transformed => self.span,
+        }
+    }
+
+    /// The interpolation that produced the value, if any.
+    pub fn interpolation(&self) -> Option<&InterpolatedText> {
+        match &self.text {
+            TextOrigin::Interpolated { text, .. } => Some(text),
+            _ => None,
         }
     }
 
@@ -59,7 +179,7 @@ impl<T> Spanned<T> {
             value: f(self.value),
             span: self.span,
             via: self.via,
-            text_at: self.text_at,
+            text: self.text,
         }
     }
 }
@@ -67,6 +187,42 @@ impl<T> Spanned<T> {
 impl Spanned<String> {
     pub fn as_str(&self) -> &str {
         &self.value
+    }
+
+    /// A part of the value (`range` of its text), spanned exactly where possible and
+    /// keeping the value's provenance.
+    pub fn part(&self, range: Range<usize>) -> Spanned<String> {
+        let value = self.value.get(range.clone()).unwrap_or("").to_string();
+        let text = match &self.text {
+            TextOrigin::Verbatim(at) => TextOrigin::Verbatim(at + range.start as u32),
+            TextOrigin::Interpolated { text, offset } => TextOrigin::Interpolated {
+                text: text.clone(),
+                offset: offset + range.start,
+            },
+            TextOrigin::Transformed => TextOrigin::Transformed,
+        };
+        Spanned {
+            value,
+            span: self.sub_span(range),
+            via: self.via,
+            text,
+        }
+    }
+
+    /// The span of `range`, a range of [`Self::authored`].
+    pub fn authored_span(&self, range: Range<usize>) -> Span {
+        match &self.text {
+            TextOrigin::Interpolated { text, offset: 0 } => text.raw_span(range),
+            _ => self.sub_span(range),
+        }
+    }
+
+    /// The text as the author wrote it (before interpolation, `$$` still doubled).
+    pub fn authored(&self) -> &str {
+        match &self.text {
+            TextOrigin::Interpolated { text, offset: 0 } => &text.raw,
+            _ => &self.value,
+        }
     }
 }
 

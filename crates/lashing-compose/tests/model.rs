@@ -12,7 +12,7 @@ fn model(text: &str) -> ComposeFile {
     let yaml = parse(FileId(0), text);
     assert!(yaml.error.is_none(), "{:?}", yaml.error);
     let built = build_compose_file(FileId(0), &yaml);
-    assert!(built.merge_errors.is_empty(), "{:?}", built.merge_errors);
+    assert!(built.tree_errors.is_empty(), "{:?}", built.tree_errors);
     built.model
 }
 

@@ -1,18 +1,19 @@
 //! Running rules over projects.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use lashing_diagnostics::Finding;
 use lashing_graph::ProjectGraph;
 use lashing_rule::{Context, Project, Rule};
-use lashing_syntax::{FileId, SourceFile, SourceMap};
+use lashing_syntax::{FileId, SourceFile, SourceMap, Span};
 use rayon::prelude::*;
 
 use crate::discovery::{display_path, DiscoveryError};
-use crate::environment::load_project_env;
+use crate::load::{load_paths, load_text, LoadOptions};
 use crate::RuleSelection;
 
-/// A project's sources and its findings.
+/// A project's sources and its findings (spans in the project's own file ids).
 type LintedProject = (Vec<SourceFile>, Vec<Finding>);
 
 /// The result of linting a set of files.
@@ -26,41 +27,60 @@ pub struct LintRun {
     pub errors: Vec<DiscoveryError>,
 }
 
-/// Lints each file as its own project, in parallel. Each file is read and parsed
-/// once; every rule reads the same model.
-pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintRun {
-    let results: Vec<Result<LintedProject, DiscoveryError>> = files
+/// Lints each project (a list of compose files merged in order), in parallel. Each
+/// file is read and parsed once per project; every rule reads the same model. A
+/// file in several projects (a base file under its variants) is shown once, and
+/// findings identical in two projects are reported once.
+pub fn lint_projects(
+    projects: &[Vec<PathBuf>],
+    options: &LoadOptions,
+    cwd: &Path,
+    rules: &RuleSelection,
+) -> LintRun {
+    let results: Vec<Result<LintedProject, DiscoveryError>> = projects
         .par_iter()
-        .enumerate()
-        .map(|(i, path)| {
-            let bytes = read_limited(path).map_err(|message| DiscoveryError {
-                path: path.clone(),
+        .map(|paths| {
+            let first = paths.first().cloned().unwrap_or_default();
+            check_readable(&first).map_err(|message| DiscoveryError {
+                path: first.clone(),
                 message,
             })?;
-            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-            let display = display_path(path, cwd);
-            Ok(lint_file(
-                id,
-                path.clone(),
-                display,
-                bytes,
-                cwd,
-                &rules.rules,
+            let project = load_paths(paths, options, cwd);
+            let findings = lint_project(&project, &rules.rules);
+            Ok((
+                project.files.into_iter().map(|f| f.source).collect(),
+                findings,
             ))
         })
         .collect();
     let mut run = LintRun::default();
+    let mut ids: HashMap<PathBuf, FileId> = HashMap::new();
+    let mut seen: HashSet<(&'static str, Span, String)> = HashSet::new();
     for result in results {
         match result {
             Ok((sources, findings)) => {
-                run.findings.extend(findings);
-                for source in sources {
-                    run.sources.add(source);
+                let local: Vec<FileId> = sources
+                    .into_iter()
+                    .map(|mut source| {
+                        let key = std::fs::canonicalize(&source.path)
+                            .unwrap_or_else(|_| source.path.clone());
+                        *ids.entry(key).or_insert_with(|| {
+                            let id = run.sources.next_id();
+                            source.id = id;
+                            run.sources.add(source)
+                        })
+                    })
+                    .collect();
+                for mut finding in findings {
+                    remap(&mut finding, &local);
+                    let key = (finding.code, finding.primary.span, finding.message.clone());
+                    if seen.insert(key) {
+                        run.findings.push(finding);
+                    }
                 }
             }
             Err(err) => {
-                // Keep FileIds aligned with indices: an unreadable file still takes
-                // its slot, as an empty source no finding points into.
+                // An unreadable file still takes a slot, as an empty source.
                 let id = run.sources.next_id();
                 let display = display_path(&err.path, cwd);
                 run.sources.add(SourceFile::new(
@@ -77,50 +97,40 @@ pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintR
     run
 }
 
-/// Lints a file read from disk: as `lint_source`, with the env files beside it.
-fn lint_file(
-    id: FileId,
-    path: PathBuf,
-    display_path: String,
-    bytes: Vec<u8>,
+/// Lints each file as its own project (no override or variant grouping): what a
+/// caller that already chose the files wants.
+pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintRun {
+    let projects: Vec<Vec<PathBuf>> = files.iter().map(|f| vec![f.clone()]).collect();
+    lint_projects(&projects, &LoadOptions::default(), cwd, rules)
+}
+
+/// Points a project's findings at the run's file ids.
+fn remap(finding: &mut Finding, ids: &[FileId]) {
+    let map = |span: &mut Span| {
+        if let Some(id) = ids.get(span.file.0 as usize) {
+            span.file = *id;
+        }
+    };
+    map(&mut finding.primary.span);
+    for label in &mut finding.related {
+        map(&mut label.span);
+    }
+}
+
+/// Loads a project from disk the way `check` does, for other commands (`graph`)
+/// that need the same project. The error is why the first file cannot be read.
+pub fn load_project(
+    paths: &[PathBuf],
+    options: &LoadOptions,
     cwd: &Path,
-    rules: &[&'static dyn Rule],
-) -> LintedProject {
-    let project = project_from_bytes(id, &path, display_path, bytes, cwd);
-    let findings = lint_project(&project, rules);
-    let sources = project.files.into_iter().map(|f| f.source).collect();
-    (sources, findings)
+) -> Result<Project, String> {
+    let first = paths.first().cloned().unwrap_or_default();
+    check_readable(&first)?;
+    Ok(load_paths(paths, options, cwd))
 }
 
-/// Reads one compose file from disk into a project of its own, with the env files
-/// beside it: what `check` lints, for other commands (`graph`) that need the same
-/// project. The error is why the file could not be read.
-pub fn load_project(path: &Path, id: FileId, cwd: &Path) -> Result<Project, String> {
-    let bytes = read_limited(path)?;
-    Ok(project_from_bytes(
-        id,
-        path,
-        display_path(path, cwd),
-        bytes,
-        cwd,
-    ))
-}
-
-fn project_from_bytes(
-    id: FileId,
-    path: &Path,
-    display_path: String,
-    bytes: Vec<u8>,
-    cwd: &Path,
-) -> Project {
-    let (source, read_error) = SourceFile::from_bytes(id, path.to_path_buf(), display_path, bytes);
-    let mut project = Project::from_bytes(source, read_error);
-    project.env = load_project_env(path, &project.model, cwd);
-    project
-}
-
-/// Lints one file's bytes as a project of its own. Returns the project's sources
-/// (today exactly this file) and its findings, sorted.
+/// Lints one file's bytes as a project of its own, with nothing around it (stdin,
+/// fixtures). Returns the project's sources and its findings, sorted.
 pub fn lint_source(
     id: FileId,
     path: PathBuf,
@@ -129,7 +139,7 @@ pub fn lint_source(
     rules: &[&'static dyn Rule],
 ) -> LintedProject {
     let (source, read_error) = SourceFile::from_bytes(id, path, display_path, bytes);
-    let project = Project::from_bytes(source, read_error);
+    let project = load_text(source, read_error);
     let findings = lint_project(&project, rules);
     let sources = project.files.into_iter().map(|f| f.source).collect();
     (sources, findings)
@@ -149,20 +159,12 @@ pub fn lint_project(project: &Project, rules: &[&'static dyn Rule]) -> Vec<Findi
     findings
 }
 
-/// Reads a regular file, at most one byte past the size limit (enough for the
-/// "too large" finding): `/dev/zero` or a FIFO named on the command line must not
-/// exhaust memory or block the run.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
+/// A path named on the command line must be a regular file: `/dev/zero` or a FIFO
+/// must not block or exhaust the run (the loader reads at most the size limit).
+fn check_readable(path: &Path) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if !meta.is_file() {
         return Err("not a regular file".to_string());
     }
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let limit = lashing_syntax::MAX_FILE_SIZE as u64 + 1;
-    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    Ok(bytes)
+    Ok(())
 }

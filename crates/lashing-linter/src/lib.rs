@@ -6,11 +6,13 @@
 
 mod discovery;
 mod engine;
-mod environment;
+mod load;
+mod projects;
 mod selection;
 pub mod testing;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
-pub use engine::{lint_files, lint_project, lint_source, load_project, LintRun};
-pub use environment::load_project_env;
+pub use engine::{lint_files, lint_project, lint_projects, lint_source, load_project, LintRun};
+pub use load::{load_paths, load_text, repository_root, LoadOptions};
+pub use projects::projects;
 pub use selection::{RuleSelection, SelectionError};

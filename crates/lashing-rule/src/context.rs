@@ -5,7 +5,7 @@ use lashing_syntax::Span;
 
 use lashing_graph::ProjectGraph;
 
-use crate::{Project, RuleMeta};
+use crate::{Project, RuleMeta, VarOrigin};
 
 /// A finding as a rule describes it; the context adds code, name and severity.
 #[derive(Debug, Clone)]
@@ -15,6 +15,8 @@ pub struct Report {
     help: Option<String>,
     related: Vec<Label>,
     service: Option<String>,
+    /// Whether the context may add where an interpolated value came from.
+    provenance: bool,
 }
 
 impl Report {
@@ -29,6 +31,7 @@ impl Report {
             help: None,
             related: Vec::new(),
             service: None,
+            provenance: true,
         }
     }
 
@@ -56,6 +59,12 @@ impl Report {
     /// Adds to the message (e.g. the services that share a faulty definition).
     pub fn append_message(mut self, more: impl AsRef<str>) -> Self {
         self.message.push_str(more.as_ref());
+        self
+    }
+
+    /// For a rule whose message already says what interpolation made of the value.
+    pub fn without_provenance(mut self) -> Self {
+        self.provenance = false;
         self
     }
 
@@ -103,6 +112,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn report(&mut self, report: Report) {
+        let report = self.with_provenance(report);
         self.findings.push(Finding {
             code: self.meta.code,
             rule: self.meta.name,
@@ -114,6 +124,42 @@ impl<'a> Context<'a> {
             related: report.related,
             service: report.service,
         });
+    }
+
+    /// A finding on text that interpolation produced says where the value came
+    /// from: "`${DB_URL}` is `...` from .env:3", with a label on that line.
+    fn with_provenance(&self, mut report: Report) -> Report {
+        use lashing_compose::interpolation::ValueSource;
+        if !report.provenance {
+            return report;
+        }
+        let Some(site) = self.project.substitution_at(report.primary.span) else {
+            return report;
+        };
+        let written = &site.name;
+        match site.source {
+            ValueSource::Variable => {
+                let origin = self.project.env.variables.get(written).map(|v| &v.origin);
+                let place =
+                    origin.map_or_else(|| "the environment".to_string(), VarOrigin::describe);
+                report = report
+                    .append_message(format!(" (`{written}` is `{}`, from {place})", site.value));
+                if let Some(VarOrigin::EnvFile {
+                    span: Some(span), ..
+                }) = origin
+                {
+                    report = report.related(*span, format!("`{written}` is set here"));
+                }
+            }
+            ValueSource::Default => {
+                report = report.append_message(format!(
+                    " (`{}` is the default written for `{written}`, which is not set)",
+                    site.value
+                ));
+            }
+            ValueSource::Replacement | ValueSource::Unset => {}
+        }
+        report
     }
 
     pub fn into_findings(self) -> Vec<Finding> {

@@ -12,12 +12,12 @@ mod project;
 mod suggest;
 
 pub use context::{Context, Report};
-pub use environment::{EnvSource, ProjectEnv};
+pub use environment::{EnvSource, ProjectEnv, VarOrigin, Variable};
 pub use lashing_diagnostics::Severity;
 pub use lashing_syntax::Span;
 pub use meta::{Category, Fixable, RuleMeta};
 pub use per_definition::PerDefinition;
-pub use project::{LoadedFile, Project};
+pub use project::{FileRole, LoadProblem, LoadedDocument, LoadedFile, Project};
 pub use suggest::{did_you_mean, edit_distance};
 
 /// A lint rule. Implementations are unit structs declared with [`declare_rule!`].

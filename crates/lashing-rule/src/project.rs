@@ -1,57 +1,92 @@
 //! What rules look at: the files of a project and its Compose model.
 
-use lashing_compose::{BuiltFile, ComposeFile};
-use lashing_syntax::yaml::{MergeError, YamlFile};
-use lashing_syntax::{ReadError, SourceFile};
+use lashing_compose::tree::{InterpolationIssue, Node, SubstitutionSite, TreeError};
+use lashing_compose::ComposeFile;
+use lashing_syntax::yaml::YamlFile;
+use lashing_syntax::{FileId, ReadError, SourceFile, Span};
 
 use crate::ProjectEnv;
+
+/// What a file is to the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRole {
+    /// A compose file: the main one, an override, an `extends` or `include` target.
+    Compose,
+    /// An env file (`.env`, `--env-file`, `env_file:`): findings may point into it.
+    Env,
+}
 
 /// One file as read and parsed: its text, and what stood in the way of reading it.
 #[derive(Debug)]
 pub struct LoadedFile {
     pub source: SourceFile,
+    pub role: FileRole,
     pub read_error: Option<ReadError>,
     pub yaml: YamlFile,
-    pub merge_errors: Vec<MergeError>,
+    pub tree_errors: Vec<TreeError>,
 }
 
-/// A project: its files and the Compose model they make together. (Today one file
-/// is one project; override files, `extends` and `include` will add files here.)
+/// One compose document as Compose reads it before merging: interpolated, with
+/// anchors and merge keys applied. The schema is checked on these, so each
+/// violation points into the file that has it.
+#[derive(Debug)]
+pub struct LoadedDocument {
+    pub file: FileId,
+    pub tree: Node,
+}
+
+/// A problem met while assembling the project.
+#[derive(Debug, Clone)]
+pub enum LoadProblem {
+    /// `${...}` that Compose cannot read, or that needs a variable that is unset.
+    Interpolation(InterpolationIssue),
+    /// An `include`, `extends` or env file that cannot be followed: missing, outside
+    /// the repository, a cycle, an unknown service.
+    Reference {
+        span: Span,
+        message: String,
+        help: String,
+    },
+}
+
+/// A project: its files and the Compose model they make together (the main file,
+/// its overrides, what `extends` and `include` bring in, the env files).
 #[derive(Debug)]
 pub struct Project {
+    /// Every file read; `FileId(i)` is `files[i]`.
     pub files: Vec<LoadedFile>,
+    pub documents: Vec<LoadedDocument>,
     pub model: ComposeFile,
     /// `.env` and `env_file` contents, when the project was read from a folder.
     pub env: ProjectEnv,
+    pub problems: Vec<LoadProblem>,
+    /// Every `${...}` that was evaluated, with what it gave (to say where a value
+    /// in a finding came from).
+    pub substitutions: Vec<SubstitutionSite>,
 }
 
 impl Project {
-    /// Reads one file's bytes into a project: decode, parse, build the model. A file
-    /// that cannot be decoded or parsed keeps an empty model, so no rule reasons about
-    /// a half-read file; the syntax rule reports why.
-    pub fn from_bytes(source: SourceFile, read_error: Option<ReadError>) -> Project {
-        let (yaml, built) = if read_error.is_some() {
-            (YamlFile::default(), BuiltFile::default())
-        } else {
-            let yaml = lashing_syntax::yaml::parse(source.id, &source.text);
-            let built = if yaml.error.is_some() {
-                BuiltFile::default()
-            } else {
-                lashing_compose::build_compose_file(source.id, &yaml)
-            };
-            (yaml, built)
-        };
-        let mut model = built.model;
-        model.file = source.id;
-        Project {
-            files: vec![LoadedFile {
-                source,
-                read_error,
-                yaml,
-                merge_errors: built.merge_errors,
-            }],
-            model,
-            env: ProjectEnv::default(),
-        }
+    /// The main compose file.
+    pub fn main_file(&self) -> Option<&LoadedFile> {
+        self.files.first()
+    }
+
+    pub fn file(&self, id: FileId) -> Option<&LoadedFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    /// The substitution that produced the text at `span`, if any. `substitutions`
+    /// is sorted by position (the loader sorts it), so this is a binary search.
+    pub fn substitution_at(&self, span: Span) -> Option<&SubstitutionSite> {
+        let key = (span.file, span.start);
+        let after = self
+            .substitutions
+            .partition_point(|s| (s.span.file, s.span.start) <= key);
+        // Sites nest only inside defaults, a few deep: look back a little.
+        self.substitutions[..after]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|s| s.span.file == span.file && span.end <= s.span.end)
     }
 }

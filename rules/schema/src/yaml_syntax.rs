@@ -61,7 +61,7 @@ impl Rule for YamlSyntax {
                         .help("fix the syntax at this position; Compose rejects the whole file"),
                 );
             }
-            for err in &file.merge_errors {
+            for err in &file.tree_errors {
                 cx.report(Report::new(err.span(), err.message()).help(
                     "merge a mapping: `<<: *anchor` where `&anchor` is on a mapping, or `<<: [*a, *b]`",
                 ));

@@ -97,12 +97,12 @@ const OPERATORS: &[&str] = &[
 fn problem(args: &[Spanned<String>]) -> Option<(&Spanned<String>, String, String)> {
     let joined = args
         .iter()
-        .map(|a| a.as_str())
+        .map(|a| a.authored())
         .collect::<Vec<_>>()
         .join(" ");
     let shell_form = format!("[\"CMD-SHELL\", {}]", quoted(&joined));
     if let [only] = args {
-        let text = only.as_str();
+        let text = only.authored();
         let has_syntax = SHELL_SYNTAX.iter().any(|s| text.contains(s)) || literal_dollar(text);
         if !has_syntax && !text.trim().contains(' ') {
             return None;
@@ -123,13 +123,13 @@ fn problem(args: &[Spanned<String>]) -> Option<(&Spanned<String>, String, String
         ));
     }
     for arg in args.iter().skip(1) {
-        let text = arg.as_str();
+        let text = arg.authored();
         if OPERATORS.contains(&text) {
             return Some((
                 arg,
                 format!(
                     "`{text}` is passed to `{}` as an argument: the exec form runs no shell",
-                    args[0].as_str()
+                    args[0].authored()
                 ),
                 format!("run it through a shell: `test: {shell_form}`"),
             ));

@@ -66,7 +66,7 @@ impl Rule for HealthcheckUnescapedDollar {
             }
             for (text, place) in commands(service) {
                 // An invalid template is `invalid-interpolation`'s to report.
-                let Ok(parts) = interpolation::parse(text.as_str()) else {
+                let Ok(parts) = interpolation::parse(text.authored()) else {
                     continue;
                 };
                 for variable in interpolation::variables(&parts) {
@@ -89,10 +89,10 @@ fn report(
     env: &ProjectEnv,
 ) -> Report {
     let name = variable.name.as_str();
-    let written = text.value.get(variable.range.clone()).unwrap_or(name);
+    let written = text.authored().get(variable.range.clone()).unwrap_or(name);
     let becomes = match (&variable.operator, &variable.argument) {
         (Some(Operator::DefaultIfUnsetOrEmpty | Operator::DefaultIfUnset), Some(arg)) => {
-            let default = text.value.get(arg.range.clone()).unwrap_or("");
+            let default = text.authored().get(arg.range.clone()).unwrap_or("");
             format!("its default `{default}`")
         }
         (Some(Operator::ErrorIfUnsetOrEmpty | Operator::ErrorIfUnset), _) => {
@@ -104,7 +104,7 @@ fn report(
         Some(dotenv) => format!("{name} is not in {}", dotenv.display),
         None => format!("{name} is not set for Compose (no .env file)"),
     };
-    let span = text.sub_span(variable.range.clone());
+    let span = text.authored_span(variable.range.clone());
     let mut report = Report::new(
         text.via.unwrap_or(span),
         format!(
@@ -116,7 +116,8 @@ fn report(
     .help(format!(
         "write `${written}` so that the container's shell expands it"
     ))
-    .service(service.name.as_str());
+    .service(service.name.as_str())
+    .without_provenance();
     if text.via.is_some() {
         report = report.related(span, "defined here");
     }

@@ -19,8 +19,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use lashing_graph::ProjectGraph;
-use lashing_linter::{discover, lint_project, load_project};
-use lashing_syntax::FileId;
+use lashing_linter::{discover, lint_project, load_project, projects};
 
 use crate::args::{GraphArgs, GraphFormat};
 use crate::{error, exit, registry};
@@ -33,7 +32,15 @@ pub fn run(args: &GraphArgs) -> u8 {
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    let discovery = discover(std::slice::from_ref(&root));
+    let (discovery, projects) = if args.load.files.is_empty() {
+        let discovery = discover(std::slice::from_ref(&root));
+        let projects = projects(&discovery.files);
+        (discovery, projects)
+    } else {
+        let discovery = discover(&args.load.files);
+        (discovery, vec![args.load.files.clone()])
+    };
+    let options = args.load.options();
 
     let mut pictures = Vec::with_capacity(discovery.files.len());
     let mut failed = false;
@@ -41,9 +48,9 @@ pub fn run(args: &GraphArgs) -> u8 {
         error(format!("{}: {}", err.path.display(), err.message));
         failed = true;
     }
-    for (index, path) in discovery.files.iter().enumerate() {
-        let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-        match load_project(path, id, &cwd) {
+    for paths in &projects {
+        let path = paths.first().cloned().unwrap_or_default();
+        match load_project(paths, &options, &cwd) {
             Ok(project) => {
                 let findings = lint_project(&project, &selection.rules);
                 let graph = ProjectGraph::build(&project.model);

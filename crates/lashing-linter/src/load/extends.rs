@@ -1,0 +1,146 @@
+//! `extends` (compose-go `loader/extends.go`): a service starts from another
+//! service's definition, in the same file or in `file:` (relative to the file that
+//! holds the `extends`), recursively; its own attributes are merged over the base
+//! with the override rules. Values that come from the base are reported at the
+//! `extends` of the service that uses them, with "defined here" at the base.
+
+use std::collections::HashMap;
+
+use lashing_compose::merge::merge_service;
+use lashing_compose::tree::Node;
+use lashing_rule::Variable;
+use lashing_syntax::Span;
+
+use super::{files, Loader};
+
+/// `extends: base` or `extends: {service: base, file: other.yaml}`.
+struct Reference {
+    /// The `extends` key of the service (the use site of inherited values).
+    key: Span,
+    service: String,
+    service_span: Span,
+    file: Option<(String, Span)>,
+}
+
+impl Loader<'_> {
+    /// Resolves `extends` of every service of one document (`index` is its file).
+    pub(super) fn resolve_extends(
+        &mut self,
+        tree: &mut Node,
+        index: usize,
+        variables: &HashMap<String, Variable>,
+    ) {
+        let Some(services) = tree.get("services").cloned() else {
+            return;
+        };
+        let names: Vec<String> = services
+            .as_mapping()
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| e.value.get("extends").is_some())
+            .map(|e| e.key.text.clone())
+            .collect();
+        for name in names {
+            let mut chain = Vec::new();
+            let Some(resolved) = self.extended(&services, index, &name, variables, &mut chain)
+            else {
+                continue;
+            };
+            if let Some(slot) = tree.get_mut("services").and_then(|s| s.get_mut(&name)) {
+                *slot = resolved;
+            }
+        }
+    }
+
+    /// The definition of `name` in `services` (of file `index`) with its `extends`
+    /// chain applied. `chain` holds the services being resolved, for cycles.
+    fn extended(
+        &mut self,
+        services: &Node,
+        index: usize,
+        name: &str,
+        variables: &HashMap<String, Variable>,
+        chain: &mut Vec<(usize, String)>,
+    ) -> Option<Node> {
+        let service = services.get(name)?.clone();
+        let Some(reference) = reference(&service) else {
+            return Some(service);
+        };
+        if chain.iter().any(|(i, n)| *i == index && n == name) {
+            let path: Vec<&str> = chain.iter().map(|(_, n)| n.as_str()).collect();
+            self.refer(
+                reference.service_span,
+                format!("circular `extends`: {} -> {name}", path.join(" -> ")),
+                "break the cycle: a service cannot extend itself through others",
+            );
+            return Some(service);
+        }
+        chain.push((index, name.to_string()));
+        let base = match &reference.file {
+            // A missing base in the same file is `undefined-dependency`'s finding.
+            None => self.extended(services, index, &reference.service, variables, chain),
+            Some((written, span)) => {
+                self.extended_from_file(&reference, index, written, *span, variables, chain)
+            }
+        };
+        chain.pop();
+        let Some(mut base) = base else {
+            return Some(service);
+        };
+        base.set_use_site(reference.key);
+        Some(merge_service(base, service))
+    }
+
+    fn extended_from_file(
+        &mut self,
+        reference: &Reference,
+        index: usize,
+        written: &str,
+        span: Span,
+        variables: &HashMap<String, Variable>,
+        chain: &mut Vec<(usize, String)>,
+    ) -> Option<Node> {
+        let dir = self.compose.get(index)?.dir.clone();
+        let other = self.read_compose(&files::join(&dir, written), Some(span), false)?;
+        let documents = self.interpolated(other, variables);
+        let services = documents.first().and_then(|d| d.get("services")).cloned();
+        match services {
+            Some(services) if services.get(&reference.service).is_some() => {
+                self.extended(&services, other, &reference.service, variables, chain)
+            }
+            _ => {
+                self.refer(
+                    reference.service_span,
+                    format!(
+                        "cannot extend service `{}`: `{written}` defines no such service",
+                        reference.service
+                    ),
+                    "name a service defined in that file",
+                );
+                None
+            }
+        }
+    }
+}
+
+fn reference(service: &Node) -> Option<Reference> {
+    let entry = service.entry("extends")?;
+    let value = &entry.value;
+    if let Some(name) = value.as_str() {
+        return Some(Reference {
+            key: entry.key.span,
+            service: name.to_string(),
+            service_span: value.span,
+            file: None,
+        });
+    }
+    let target = value.get("service")?;
+    Some(Reference {
+        key: entry.key.span,
+        service: target.as_str()?.to_string(),
+        service_span: target.span,
+        file: value
+            .get("file")
+            .and_then(|f| Some((f.as_str()?.to_string(), f.span))),
+    })
+}

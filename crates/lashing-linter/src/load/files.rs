@@ -1,0 +1,105 @@
+//! Reading the files a project refers to, never outside the repository.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Env files are small; anything larger is not an env file.
+pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
+
+/// The repository a compose file belongs to: the nearest folder above it holding
+/// `.git`, else `fallback` (the folder lashing was pointed at). Canonical.
+pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
+    let start = std::fs::canonicalize(file)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    if let Some(start) = &start {
+        for dir in start.ancestors() {
+            if dir.join(".git").exists() {
+                return dir.to_path_buf();
+            }
+        }
+    }
+    let fallback = std::fs::canonicalize(fallback).unwrap_or_else(|_| fallback.to_path_buf());
+    match start {
+        // A file outside the folder given (named by an absolute path): its own folder.
+        Some(start) if !start.starts_with(&fallback) => start,
+        _ => fallback,
+    }
+}
+
+/// Why a referenced file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Missing(String),
+    OutsideRoot,
+    NotAFile,
+    TooLarge(u64),
+    Io(String),
+}
+
+impl Refused {
+    pub fn describe(&self, written: &str) -> String {
+        match self {
+            Refused::Missing(err) => format!("`{written}` cannot be read: {err}"),
+            Refused::OutsideRoot => {
+                format!("`{written}` is outside the repository; lashing does not read it")
+            }
+            Refused::NotAFile => format!("`{written}` is not a regular file"),
+            Refused::TooLarge(limit) => format!("`{written}` is larger than {limit} bytes"),
+            Refused::Io(err) => format!("`{written}` cannot be read: {err}"),
+        }
+    }
+}
+
+/// The canonical path of `path` if it is a regular file inside `root` (symlinks
+/// resolved: a link pointing out of the repository is refused).
+pub fn check_inside(path: &Path, root: &Path) -> Result<PathBuf, Refused> {
+    let canonical = std::fs::canonicalize(path).map_err(|e| Refused::Missing(io_text(&e)))?;
+    if !canonical.starts_with(root) {
+        return Err(Refused::OutsideRoot);
+    }
+    let meta = std::fs::metadata(&canonical).map_err(|e| Refused::Io(io_text(&e)))?;
+    if !meta.is_file() {
+        return Err(Refused::NotAFile);
+    }
+    Ok(canonical)
+}
+
+/// Reads at most `limit + 1` bytes of a regular file (enough to say it is too large).
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Refused::Io(io_text(&e)))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Refused::Io(io_text(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(Refused::TooLarge(limit));
+    }
+    Ok(bytes)
+}
+
+/// `dir/written` with `.` and `..` folded lexically (so the display path reads well;
+/// the root check is done on the canonical path).
+pub fn join(dir: &Path, written: &str) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in dir.join(written).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn io_text(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}

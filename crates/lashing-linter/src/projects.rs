@@ -1,0 +1,111 @@
+//! Which files make a project, the way `docker compose` forms it in a folder.
+
+use std::path::{Path, PathBuf};
+
+use lashing_compose::dotenv;
+
+/// Base file names, in the order Compose looks for them.
+const BASE_NAMES: &[&str] = &[
+    "compose.yaml",
+    "compose.yml",
+    "docker-compose.yml",
+    "docker-compose.yaml",
+];
+
+/// Override file names, in the order Compose looks for them.
+const OVERRIDE_NAMES: &[&str] = &[
+    "compose.override.yml",
+    "compose.override.yaml",
+    "docker-compose.override.yml",
+    "docker-compose.override.yaml",
+];
+
+/// The projects that lint the discovered `files`, each a list of compose files in
+/// merge order, without duplicates:
+/// - the folder's base file with its override (`compose.override.yaml`);
+/// - each variant (`compose.prod.yaml`) merged over the folder's base file;
+/// - `COMPOSE_FILE` from the folder's `.env`, when it names the file;
+/// - any other file on its own.
+///
+/// A hook that passes only an override or a variant still gets the whole project.
+pub fn projects(files: &[PathBuf]) -> Vec<Vec<PathBuf>> {
+    let mut out: Vec<Vec<PathBuf>> = Vec::new();
+    for file in files {
+        let project = project_of(file);
+        if !out.contains(&project) {
+            out.push(project);
+        }
+    }
+    out
+}
+
+fn project_of(file: &Path) -> Vec<PathBuf> {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+        return vec![file.to_path_buf()];
+    };
+    if let Some(listed) = compose_file_variable(&dir) {
+        if listed.iter().any(|p| same_file(p, file)) {
+            return listed;
+        }
+    }
+    let existing = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+    let base = existing(BASE_NAMES);
+    let is_base = base.as_ref().is_some_and(|b| same_file(b, file));
+    let is_override = OVERRIDE_NAMES.contains(&name);
+    if is_base || (is_override && base.is_some()) {
+        let mut project: Vec<PathBuf> = base.into_iter().collect();
+        project.extend(existing(OVERRIDE_NAMES));
+        return project;
+    }
+    let is_variant =
+        !BASE_NAMES.contains(&name) && !is_override && crate::discovery::is_compose_file_name(name);
+    match base {
+        Some(base) if is_variant => vec![base, file.to_path_buf()],
+        _ => vec![file.to_path_buf()],
+    }
+}
+
+/// `COMPOSE_FILE` from the folder's `.env`: the files `docker compose` would use
+/// there (separated by `:` or `;`, relative to the folder).
+fn compose_file_variable(dir: &Path) -> Option<Vec<PathBuf>> {
+    let dotenv_path = dir.join(".env");
+    let meta = dotenv_path.symlink_metadata().ok()?;
+    if !meta.is_file() || meta.len() > 1024 * 1024 {
+        return None;
+    }
+    let text = std::fs::read_to_string(&dotenv_path).ok()?;
+    let parsed = dotenv::parse(&text).ok()?;
+    let vars = dotenv::resolve(&parsed, &|_| None);
+    let separator = vars
+        .iter()
+        .find(|(k, _, _)| k == "COMPOSE_PATH_SEPARATOR")
+        .map(|(_, v, _)| v.clone());
+    let (_, value, _) = vars.into_iter().find(|(k, _, _)| k == "COMPOSE_FILE")?;
+    let parts: Vec<PathBuf> = match separator.as_deref() {
+        Some(sep) if !sep.is_empty() => value.split(sep).map(|p| dir.join(p.trim())).collect(),
+        _ => value
+            .split([':', ';'])
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| dir.join(p.trim()))
+            .collect(),
+    };
+    // Only files inside the folder: `.env` is not the user naming files to read.
+    let inside = |p: &PathBuf| {
+        p.strip_prefix(dir).is_ok_and(|rel| {
+            rel.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        })
+    };
+    (!parts.is_empty() && parts.iter().all(|p| inside(p) && p.is_file())).then_some(parts)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
