@@ -35,7 +35,7 @@ pub fn build_compose_file(file: FileId, yaml: &YamlFile) -> BuiltFile {
 }
 
 /// The tree of the first document with content.
-pub fn first_tree(yaml: &YamlFile) -> Option<(Node, Vec<TreeError>)> {
+fn first_tree(yaml: &YamlFile) -> Option<(Node, Vec<TreeError>)> {
     let doc = yaml
         .documents
         .iter()

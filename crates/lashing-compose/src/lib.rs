@@ -17,6 +17,6 @@ mod short_syntax;
 mod spanned;
 pub mod tree;
 
-pub use build::{build_compose_file, build_model, first_tree, BuiltFile};
+pub use build::{build_compose_file, build_model, BuiltFile};
 pub use model::*;
 pub use spanned::{InterpolatedText, Spanned, TextOrigin};

@@ -95,7 +95,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     out
 }
 
-fn io_message(err: &std::io::Error) -> String {
+pub(crate) fn io_message(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -29,14 +29,12 @@ const OVERRIDE_NAMES: &[&str] = &[
 ///
 /// A hook that passes only an override or a variant still gets the whole project.
 pub fn projects(files: &[PathBuf]) -> Vec<Vec<PathBuf>> {
-    let mut out: Vec<Vec<PathBuf>> = Vec::new();
-    for file in files {
-        let project = project_of(file);
-        if !out.contains(&project) {
-            out.push(project);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .map(|file| project_of(file))
+        .filter(|project| seen.insert(project.clone()))
+        .collect()
 }
 
 fn project_of(file: &Path) -> Vec<PathBuf> {
@@ -74,7 +72,7 @@ fn project_of(file: &Path) -> Vec<PathBuf> {
 fn compose_file_variable(dir: &Path) -> Option<Vec<PathBuf>> {
     let dotenv_path = dir.join(".env");
     let meta = dotenv_path.symlink_metadata().ok()?;
-    if !meta.is_file() || meta.len() > 1024 * 1024 {
+    if !meta.is_file() || meta.len() > crate::load::MAX_ENV_FILE_SIZE {
         return None;
     }
     let text = std::fs::read_to_string(&dotenv_path).ok()?;

@@ -30,16 +30,22 @@ impl Loader<'_> {
         index: usize,
         variables: &HashMap<String, Variable>,
     ) {
-        let Some(services) = tree.get("services").cloned() else {
-            return;
-        };
-        let names: Vec<String> = services
-            .as_mapping()
+        // Most files use no `extends`: find the names before copying anything.
+        let names: Vec<String> = tree
+            .get("services")
+            .and_then(Node::as_mapping)
             .unwrap_or(&[])
             .iter()
             .filter(|e| e.value.get("extends").is_some())
             .map(|e| e.key.text.clone())
             .collect();
+        if names.is_empty() {
+            return;
+        }
+        // Bases are read from the file as written, not as resolved so far.
+        let Some(services) = tree.get("services").cloned() else {
+            return;
+        };
         for name in names {
             let mut chain = Vec::new();
             let Some(resolved) = self.extended(&services, index, &name, variables, &mut chain)

@@ -2,6 +2,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::discovery::io_message;
+
 /// Env files are small; anything larger is not an env file.
 pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
 
@@ -53,11 +55,11 @@ impl Refused {
 /// The canonical path of `path` if it is a regular file inside `root` (symlinks
 /// resolved: a link pointing out of the repository is refused).
 pub fn check_inside(path: &Path, root: &Path) -> Result<PathBuf, Refused> {
-    let canonical = std::fs::canonicalize(path).map_err(|e| Refused::Missing(io_text(&e)))?;
+    let canonical = std::fs::canonicalize(path).map_err(|e| Refused::Missing(io_message(&e)))?;
     if !canonical.starts_with(root) {
         return Err(Refused::OutsideRoot);
     }
-    let meta = std::fs::metadata(&canonical).map_err(|e| Refused::Io(io_text(&e)))?;
+    let meta = std::fs::metadata(&canonical).map_err(|e| Refused::Io(io_message(&e)))?;
     if !meta.is_file() {
         return Err(Refused::NotAFile);
     }
@@ -67,11 +69,11 @@ pub fn check_inside(path: &Path, root: &Path) -> Result<PathBuf, Refused> {
 /// Reads at most `limit + 1` bytes of a regular file (enough to say it is too large).
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Refused::Io(io_text(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| Refused::Io(io_message(&e)))?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Refused::Io(io_text(&e)))?;
+        .map_err(|e| Refused::Io(io_message(&e)))?;
     if bytes.len() as u64 > limit {
         return Err(Refused::TooLarge(limit));
     }
@@ -94,12 +96,4 @@ pub fn join(dir: &Path, written: &str) -> PathBuf {
         }
     }
     out
-}
-
-fn io_text(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => err.to_string(),
-    }
 }

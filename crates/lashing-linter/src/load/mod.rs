@@ -27,7 +27,7 @@ use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::{FileId, SourceFile, Span};
 
 use crate::discovery::display_path;
-pub use files::repository_root;
+pub use files::{repository_root, MAX_ENV_FILE_SIZE};
 
 /// How a project is loaded: the command-line options that change what Compose sees.
 #[derive(Debug, Clone, Default)]
@@ -78,7 +78,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions, cwd: &Path) -> Proje
     let dir = parent_dir(&first);
     // The main file first, so that it is `FileId(0)` (the model's file).
     loader.read_compose(&first, None, true);
-    let variables = loader.project_variables(&dir, options);
+    let project_env = loader.project_env(&dir, options);
     let mut merged: Option<Node> = None;
     for path in paths {
         // Files named by the user are read whatever their place (they define the
@@ -86,9 +86,9 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions, cwd: &Path) -> Proje
         let Some(index) = loader.read_compose(path, None, true) else {
             continue;
         };
-        loader.merge_file(index, &variables.0, &mut merged);
+        loader.merge_file(index, &project_env.variables, &mut merged);
     }
-    loader.finish(merged, variables, options)
+    loader.finish(merged, project_env, options)
 }
 
 /// Loads a project from one file's text with no folder around it (stdin, tests):
@@ -98,11 +98,7 @@ pub fn load_text(source: SourceFile, read_error: Option<lashing_syntax::ReadErro
     let index = loader.add_compose(source, read_error, PathBuf::new());
     let mut merged = None;
     loader.merge_file(index, &HashMap::new(), &mut merged);
-    loader.finish(
-        merged,
-        (HashMap::new(), ProjectEnv::default()),
-        &LoadOptions::default(),
-    )
+    loader.finish(merged, ProjectEnv::default(), &LoadOptions::default())
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -300,13 +296,9 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// The interpolation variables of a project in `dir`: `--env-file`s, else the
+    /// The environment of a project in `dir`; its interpolation variables: `--env-file`s, else the
     /// folder's `.env`; with `--use-env` the process environment, which wins.
-    fn project_variables(
-        &mut self,
-        dir: &Path,
-        options: &LoadOptions,
-    ) -> (HashMap<String, Variable>, ProjectEnv) {
+    fn project_env(&mut self, dir: &Path, options: &LoadOptions) -> ProjectEnv {
         let mut variables = if options.use_env {
             env::process_variables()
         } else {
@@ -335,8 +327,8 @@ impl<'a> Loader<'a> {
                 project_env.dotenv = Some(read.0);
             }
         }
-        project_env.variables = variables.clone();
-        (variables, project_env)
+        project_env.variables = variables;
+        project_env
     }
 
     fn source(&self, index: usize) -> Option<&SourceFile> {
@@ -386,10 +378,9 @@ impl<'a> Loader<'a> {
     fn finish(
         mut self,
         merged: Option<Node>,
-        variables: (HashMap<String, Variable>, ProjectEnv),
+        mut project_env: ProjectEnv,
         options: &LoadOptions,
     ) -> Project {
-        let (_, mut project_env) = variables;
         let model = match merged {
             Some(mut tree) => {
                 apply_profiles(&mut tree, &options.profiles);
