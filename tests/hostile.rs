@@ -143,7 +143,7 @@ fn self_referencing_anchor_is_a_finding() {
 
 #[test]
 fn long_merge_chain_is_a_finding_not_a_stack_overflow() {
-    let mut s = String::from("x-a0: &a0 {image: foo}\n");
+    let mut s = String::from("x-a0: &a0 {image: \"foo:1.0\"}\n");
     for i in 1..50_000 {
         s.push_str(&format!("x-a{i}: &a{i} {{<<: *a{}}}\n", i - 1));
     }

@@ -11,6 +11,7 @@ pub fn all_rules() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(lashing_rules_startup::RULES);
     rules.extend_from_slice(lashing_rules_ports::RULES);
     rules.extend_from_slice(lashing_rules_interpolation::RULES);
+    rules.extend_from_slice(lashing_rules_security::RULES);
     rules.sort_by_key(|r| r.meta().code);
     rules
 }

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod model;
 pub mod ports;
 mod reader;
+mod runtime;
 mod service;
 mod short_syntax;
 mod spanned;

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use lashing_syntax::{FileId, Span};
 
 use crate::ports::{PortError, PortRange, Protocol};
+pub use crate::runtime::{Device, Limits, Namespace, Runtime};
 use crate::Spanned;
 
 #[derive(Debug, Default)]
@@ -80,6 +81,8 @@ pub struct Service {
     pub extends: Option<Extends>,
     /// `provider:` (a service run by a plugin instead of a container).
     pub provider: bool,
+    /// Privileges, namespaces, devices, user, logging, restart and limits.
+    pub runtime: Runtime,
 }
 
 impl Service {
@@ -352,7 +355,7 @@ pub struct Mount {
     pub target: Option<Spanned<String>>,
     pub read_only: bool,
     /// `shared`, `rslave`... from the short options or `bind.propagation`.
-    pub propagation: Option<String>,
+    pub propagation: Option<Spanned<String>>,
     pub long_syntax: bool,
 }
 

@@ -66,7 +66,7 @@ pub(crate) fn build_service(reader: &mut Reader, entry: &Field<'_>) -> Option<Se
             "profiles" => service.profiles = reader.string_or_list(v, via),
             "extends" => service.extends = extends(reader, v, via),
             "provider" => service.provider = true,
-            _ => {}
+            key => service.runtime.read(reader, key, f.key_span, v),
         }
     }
     Some(service)

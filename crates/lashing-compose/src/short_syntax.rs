@@ -27,12 +27,12 @@ pub(crate) fn parse_mount(reader: &Reader, id: &Node, text: Spanned<String>) -> 
         (Some(t), None) => (None, Some(t)),
         _ => (None, None),
     };
-    for option in fields.flat_map(|r| text.value[r.clone()].split(',')) {
-        match option {
+    for range in fields.flat_map(|r| split_options(&text.value, r.clone())) {
+        match &text.value[range.clone()] {
             "ro" => mount.read_only = true,
             "rw" => mount.read_only = false,
             "shared" | "rshared" | "slave" | "rslave" | "private" | "rprivate" => {
-                mount.propagation = Some(option.to_string())
+                mount.propagation = Some(reader.part(id, &text, range))
             }
             _ => {}
         }
@@ -71,12 +71,10 @@ pub(crate) fn parse_long_mount(reader: &Reader, id: &Node, fields: &[Field<'_>])
             "target" => mount.target = reader.string(f.value, f.via),
             "read_only" => mount.read_only = reader.bool(f.value).unwrap_or(false),
             "bind" => {
-                let doc_fields = reader_fields(reader, f.value);
-                for b in doc_fields {
-                    if b.0 == "propagation" {
-                        mount.propagation = Some(b.1);
-                    }
-                }
+                mount.propagation = f
+                    .value
+                    .get("propagation")
+                    .and_then(|p| reader.string(p, None));
             }
             _ => {}
         }
@@ -84,13 +82,14 @@ pub(crate) fn parse_long_mount(reader: &Reader, id: &Node, fields: &[Field<'_>])
     Spanned::new(mount, reader.span(id)).with_via(via.or_else(|| reader.alias_site(id)))
 }
 
-/// String fields of a nested mapping.
-fn reader_fields(reader: &Reader, id: &Node) -> Vec<(String, String)> {
-    reader
-        .fields(id, None)
-        .iter()
-        .filter_map(|f| Some((f.key.to_string(), reader.string(f.value, None)?.value)))
-        .collect()
+/// The comma-separated options in `range` of `spec`, as ranges of `spec`.
+fn split_options(spec: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    spec[range.clone()].split(',').map(move |option| {
+        let r = start..start + option.len();
+        start = r.end + 1;
+        r
+    })
 }
 
 fn split_volume(spec: &str) -> Vec<Range<usize>> {

@@ -229,10 +229,16 @@ services:
     assert_eq!(v[1].value.kind, MountType::Volume);
     assert_eq!(v[1].value.source.as_ref().unwrap().value, "dbdata");
     assert!(v[2].value.source.is_none());
-    assert_eq!(v[3].value.propagation.as_deref(), Some("rshared"));
+    assert_eq!(
+        v[3].value.propagation.as_ref().map(|p| p.value.as_str()),
+        Some("rshared")
+    );
     assert_eq!(v[4].value.kind, MountType::Bind);
     assert!(v[4].value.read_only && v[4].value.long_syntax);
-    assert_eq!(v[4].value.propagation.as_deref(), Some("rslave"));
+    assert_eq!(
+        v[4].value.propagation.as_ref().map(|p| p.value.as_str()),
+        Some("rslave")
+    );
     let hosts = &service(&m, "a").extra_hosts;
     assert_eq!(hosts[0].host.value, "host.docker.internal");
     assert_eq!(hosts[0].ips[0].value, "host-gateway");

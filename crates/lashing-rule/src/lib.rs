@@ -6,6 +6,7 @@
 
 mod context;
 mod environment;
+mod excerpt;
 mod meta;
 mod per_definition;
 mod project;
@@ -13,6 +14,7 @@ mod suggest;
 
 pub use context::{Context, Report};
 pub use environment::{EnvSource, ProjectEnv, VarOrigin, Variable};
+pub use excerpt::excerpt;
 pub use lashing_diagnostics::Severity;
 pub use lashing_syntax::Span;
 pub use meta::{Category, Fixable, RuleMeta};
