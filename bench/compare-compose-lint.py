@@ -72,9 +72,9 @@ RULE_MAP: dict[str, list[str]] = {
     "CL-0014": ["logging-disabled"],
     "CL-0016": ["host-device"],
     "CL-0017": ["shared-mount-propagation"],
-    "CL-0018": ["runs-as-root"],
-    "CL-0020": ["literal-credential"],
-    "CL-0021": ["credential-in-url"],
+    "CL-0018": ["root-user"],
+    "CL-0020": ["literal-credential", "credential-in-url"],
+    "CL-0021": ["credential-in-url", "literal-credential"],
     "CL-0022": ["insecure-tmpfs"],
     "CL-0025": ["writable-host-root-mount", "sensitive-host-mount"],
 }
@@ -287,7 +287,8 @@ def main() -> int:
     print(f"\ncompose-lint findings NOT covered by lashing ({len(not_covered)}):")
     for f in not_covered:
         tag = f["rule"] + ("" if f["rule"] in RULE_MAP else " (unmapped)")
-        print(f"  {show(f['file'])}:{f['line']} {tag} {f['message'].splitlines()[0] if f['message'] else ''}")
+        where = f" [{f['service']}]" if f.get("service") else ""
+        print(f"  {show(f['file'])}:{f['line']} {tag}{where} {f['message'].splitlines()[0] if f['message'] else ''}")
 
     print(f"\nlashing security/hardening findings with no compose-lint finding on the line ({len(lashing_only)}):")
     for f in lashing_only:
@@ -319,4 +320,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

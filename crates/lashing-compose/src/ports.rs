@@ -210,6 +210,20 @@ pub enum PortErrorKind {
     /// The text holds `${...}`: its value is known only after interpolation, so it
     /// is not judged as written.
     Interpolated,
+    /// A short-syntax mapping that holds `${...}` but names no host IP
+    /// (`${PORT}:8080`): whatever the variable becomes, it is published on every
+    /// interface of the host.
+    InterpolatedAllInterfaces,
+}
+
+impl PortErrorKind {
+    /// Whether the value is known only after interpolation.
+    pub fn is_interpolated(&self) -> bool {
+        matches!(
+            self,
+            PortErrorKind::Interpolated | PortErrorKind::InterpolatedAllInterfaces
+        )
+    }
 }
 
 impl fmt::Display for PortErrorKind {
@@ -223,7 +237,9 @@ impl fmt::Display for PortErrorKind {
             PortErrorKind::InvalidIp => "invalid IP address",
             PortErrorKind::UnknownProtocol => "unknown protocol",
             PortErrorKind::TooManyParts => "too many parts",
-            PortErrorKind::Interpolated => "value known only after interpolation",
+            PortErrorKind::Interpolated | PortErrorKind::InterpolatedAllInterfaces => {
+                "value known only after interpolation"
+            }
         })
     }
 }
@@ -248,6 +264,27 @@ impl PortError {
             0..text.len(),
             format!("`{text}` is known only after interpolation"),
         )
+    }
+
+    /// For a short-syntax `ports` item that holds `${...}`: whether it names a host
+    /// IP is known from its shape (`[IP:]HOST:CONTAINER`, split outside `${...}`)
+    /// even before the variables have values.
+    pub fn interpolated_mapping(text: &str) -> Self {
+        let mut depth = 0usize;
+        let mut colons = 0;
+        for b in text.bytes() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => depth = depth.saturating_sub(1),
+                b':' if depth == 0 => colons += 1,
+                _ => {}
+            }
+        }
+        let mut error = PortError::interpolated(text);
+        if colons <= 1 && !text.starts_with('[') {
+            error.kind = PortErrorKind::InterpolatedAllInterfaces;
+        }
+        error
     }
 
     fn new(kind: PortErrorKind, range: TextRange, message: String) -> Self {

@@ -172,7 +172,9 @@ fn port(reader: &mut Reader, id: &Node, via: Option<Span>) -> Spanned<Result<Por
     }
     let text = reader.string(id, via).map(|t| t.text).unwrap_or_default();
     let result = match (reader.scalar_value(id), reader.string(id, via)) {
-        (_, Some(text)) if text.value.contains('$') => Err(PortError::interpolated(&text.value)),
+        (_, Some(text)) if text.value.contains('$') => {
+            Err(PortError::interpolated_mapping(&text.value))
+        }
         (Some(ScalarValue::Float(_)), Some(text)) => Err(PortError {
             kind: PortErrorKind::InvalidNumber,
             range: 0..text.value.len(),

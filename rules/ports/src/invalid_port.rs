@@ -60,7 +60,7 @@ impl Rule for InvalidPort {
             let exposes = service.expose.iter().map(|e| (e.as_ref_err(), "expose"));
             for ((span, error), attribute) in ports.chain(exposes) {
                 let Some(error) = error else { continue };
-                if error.kind == PortErrorKind::Interpolated {
+                if error.kind.is_interpolated() {
                     continue;
                 }
                 let slot = *index.entry(span).or_insert_with(|| {
@@ -128,6 +128,6 @@ fn help(kind: &PortErrorKind, attribute: &str) -> String {
         PortErrorKind::TooManyParts => {
             "`expose` takes container ports only (`3000` or `3000/udp`); to publish a port on the host, use `ports`".to_string()
         }
-        PortErrorKind::Interpolated => String::new(),
+        PortErrorKind::Interpolated | PortErrorKind::InterpolatedAllInterfaces => String::new(),
     }
 }

@@ -1,4 +1,5 @@
-use lashing_rule::{declare_rule, Context, Rule, RuleMeta};
+use lashing_compose::ports::PortErrorKind;
+use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
 use crate::exposure::open_ports;
 use crate::sensitive_port_all_interfaces::sensitivity;
@@ -7,7 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Reports any published port that listens on every interface of the host (no
     /// host IP, `0.0.0.0` or `::`) and is not a database or debugger port (those are
-    /// `sensitive-port-all-interfaces`). Off by default: a web server usually wants
+    /// `sensitive-port-all-interfaces`). A mapping whose ports are variables
+    /// (`${PORT}:8080`) is reported too: with no host IP, it is published on every
+    /// interface whatever the variable becomes. Off by default: a web server usually wants
     /// exactly this; turn it on for projects that run behind a reverse proxy.
     ///
     /// ## Why is this bad?
@@ -64,6 +67,26 @@ impl Rule for PortAllInterfaces {
                 ),
             );
             cx.report(report);
+        }
+        for service in &cx.model().services {
+            for port in &service.ports {
+                let Err(error) = &port.value else { continue };
+                if error.kind != PortErrorKind::InterpolatedAllInterfaces {
+                    continue;
+                }
+                cx.report(
+                    Report::new(
+                        port.span,
+                        format!(
+                            "`{}` publishes a port on every interface of the host (its port numbers are variables, the interface is not)",
+                            service.name.value
+                        ),
+                    )
+                    .label("every interface")
+                    .help("if only this machine needs it, bind it to loopback: `127.0.0.1:${PORT}:CONTAINER`")
+                    .service(service.name.value.clone()),
+                );
+            }
         }
     }
 }

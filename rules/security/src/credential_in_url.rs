@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a connection string in an environment value that carries a
     /// password written in the compose file: `postgres://app:s3cret@db/app`,
-    /// `redis://:s3cret@cache:6379`, `amqp://guest:guest@rabbitmq`. The finding
+    /// `redis://:s3cret@cache:6379`, `amqp://guest:guest@rabbitmq`, and the DSN form
+    /// of Go drivers, `app:s3cret@tcp(db:3306)/app`. The finding
     /// points at the password. Not reported: a password taken from a variable
     /// (`postgres://app:${DB_PASSWORD}@db/app`), an obvious placeholder, or a URL
     /// with a user and no password.
@@ -86,9 +87,13 @@ impl Rule for CredentialInUrl {
     }
 }
 
-/// The byte ranges of the passwords in `scheme://user:password@host` URLs of a value.
+/// The byte ranges of the passwords in `scheme://user:password@host` URLs of a
+/// value, or in a Go driver DSN (`user:password@tcp(host:3306)/db`).
 fn url_passwords(value: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if let Some(password) = dsn_password(value) {
+        out.push(password);
+    }
     let mut from = 0;
     while let Some(found) = value[from..].find("://") {
         let authority_start = from + found + 3;
@@ -117,6 +122,23 @@ fn url_passwords(value: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `user:password@protocol(address)/...`, the DSN form of Go's database drivers.
+fn dsn_password(value: &str) -> Option<Range<usize>> {
+    let at = value.find('@')?;
+    let (userinfo, rest) = (&value[..at], &value[at + 1..]);
+    let protocol_end = rest.find('(')?;
+    let protocol = &rest[..protocol_end];
+    if !matches!(protocol, "tcp" | "tcp6" | "unix" | "udp") || userinfo.contains("://") {
+        return None;
+    }
+    let colon = userinfo.find(':')?;
+    let user = &userinfo[..colon];
+    if user.is_empty() || user.contains(|c: char| c.is_whitespace() || c == '/') {
+        return None;
+    }
+    Some(colon + 1..at).filter(|r| !r.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::url_passwords;
@@ -141,5 +163,10 @@ mod tests {
         assert!(passwords("http://example.com:8080/path").is_empty());
         assert!(passwords("no url").is_empty());
         assert!(passwords("x://").is_empty());
+        assert_eq!(
+            passwords("root:photoprism@tcp(db:4001)/photoprism?charset=utf8mb4"),
+            ["photoprism"]
+        );
+        assert!(passwords("user@example.com (admin)").is_empty());
     }
 }

@@ -153,6 +153,7 @@ const NOT_A_VALUE: &[&str] = &[
     "CHANGE",
     "AUTH",
     "AUTHENTICATION",
+    "SCHEME",
     "LABEL",
     "DESCRIPTION",
     "HELP",

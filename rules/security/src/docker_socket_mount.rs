@@ -7,7 +7,8 @@ declare_rule! {
     /// Reports a bind mount of a container engine's API socket: Docker's
     /// (`/var/run/docker.sock`, rootless `${XDG_RUNTIME_DIR}/docker.sock`, the
     /// Windows pipe), containerd's, Podman's or CRI-O's, in short or long syntax,
-    /// read-only or not, and also a mount of the folder that holds it (`/var/run`).
+    /// read-only or not, and also a mount of a folder that holds it (`/var/run`, or
+    /// the whole disk: `/:/rootfs:ro` still reaches the socket).
     ///
     /// ## Why is this bad?
     /// Whoever can talk to the engine can start a privileged container with the

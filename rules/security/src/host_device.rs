@@ -5,7 +5,7 @@ declare_rule! {
     /// Reports a host device that reaches the host's storage or kernel memory:
     /// disks and partitions (`/dev/sda`, `/dev/nvme0n1`, `/dev/mmcblk0`,
     /// `/dev/mapper/*`, `/dev/dm-*`, `/dev/md*`, `/dev/loop*`, `/dev/disk/*`),
-    /// `/dev/mem`, `/dev/kmem`, `/dev/port`, all of `/dev`, and
+    /// `/dev/mem`, `/dev/kmem`, `/dev/port`, the kernel log `/dev/kmsg`, all of `/dev`, and
     /// `device_cgroup_rules` that allow every device (`a`) or block devices (`b`).
     /// Devices a service uses for its job (`/dev/dri` for transcoding,
     /// `/dev/net/tun` for a VPN, `/dev/ttyUSB0` for a radio, `/dev/snd`) are not
@@ -44,7 +44,7 @@ declare_rule! {
         severity: Error,
         default_enabled: true,
         fixable: No,
-        summary: "A host disk or the host's memory is given to the container",
+        summary: "A host disk, the host's memory or its kernel log is given to the container",
     }
 }
 
@@ -97,6 +97,9 @@ fn dangerous_device(path: &str) -> Option<&'static str> {
     let name = path.strip_prefix("/dev/")?;
     if matches!(name, "mem" | "kmem" | "port") {
         return Some("the host's memory");
+    }
+    if name == "kmsg" {
+        return Some("the host kernel's log, to read (kernel addresses, other tenants' messages) and to write into");
     }
     let disk_prefixes = [
         "sd", "hd", "vd", "xvd", "nvme", "mmcblk", "md", "dm-", "loop",

@@ -108,6 +108,10 @@ pub fn exposure(path: &str, writable: bool) -> Option<Exposure> {
             "/var/lib/kubelet",
             "the kubelet's data (pod volumes and credentials)",
         ),
+        (
+            "/var/lib",
+            "the host's `/var/lib` (Docker's data and every service's state among it)",
+        ),
     ] {
         if under(root) {
             return Some(if writable {
@@ -117,20 +121,38 @@ pub fn exposure(path: &str, writable: bool) -> Option<Exposure> {
             });
         }
     }
+    // Where root runs programs and loads code from. Read-only views
+    // (`/lib/modules:ro`, `/usr/share/zoneinfo:ro`) disclose nothing secret.
     for (root, what) in [
-        ("/usr", "the host's programs"),
         ("/bin", "the host's programs"),
         ("/sbin", "the host's programs"),
-        ("/lib", "the host's libraries"),
+        ("/usr/bin", "the host's programs"),
+        ("/usr/sbin", "the host's programs"),
+        ("/usr/libexec", "the host's programs"),
+        ("/usr/local/bin", "the host's programs"),
+        ("/usr/local/sbin", "the host's programs"),
+        ("/lib", "the host's libraries and kernel modules"),
         ("/lib64", "the host's libraries"),
         ("/lib32", "the host's libraries"),
+        ("/usr/lib", "the host's libraries and kernel modules"),
+        ("/usr/lib64", "the host's libraries"),
+        ("/usr/lib32", "the host's libraries"),
+        ("/usr/local/lib", "the host's libraries"),
         ("/var/spool/cron", "the host's crontabs"),
     ] {
-        // Read-only views of programs and libraries (`/lib/modules:ro`,
-        // `/usr/share/zoneinfo:ro`) disclose nothing secret.
         if under(root) && writable {
             return Some(RootEquivalent { what });
         }
+    }
+    if (path == "/usr" || path == "/usr/local") && writable {
+        return Some(RootEquivalent {
+            what: "the host's programs and libraries",
+        });
+    }
+    if under("/usr") && writable {
+        return Some(Sensitive {
+            what: "the host's system files under `/usr`, writable",
+        });
     }
     if under("/dev") && path != "/dev/null" {
         return Some(Sensitive {
@@ -167,6 +189,9 @@ fn engine_socket(path: &str) -> Option<&'static str> {
     }
     // Folders that hold an engine's socket give it as well.
     match path {
+        // A read-only view of the whole disk still reaches the socket file, and a
+        // unix socket is connected to, not written: `/:/rootfs:ro` is the API too.
+        "/" | "/var" => Some("Docker (its socket, `/var/run/docker.sock`, is under this folder)"),
         "/run" | "/var/run" => Some("Docker (its socket is in this folder)"),
         "/run/containerd" | "/var/run/containerd" => {
             Some("containerd (its socket is in this folder)")
@@ -200,14 +225,20 @@ fn etc(path: &str, writable: bool) -> Option<Exposure> {
             | "zoneinfo"
     ) && !rest.starts_with("ssl/private");
     if writable {
-        return Some(if informational {
+        let root_reads = rest.is_empty()
+            || ROOT_READS_UNDER_ETC
+                .iter()
+                .any(|p| first == *p || first.starts_with(&format!("{p}.")));
+        return Some(if root_reads {
+            RootEquivalent {
+                what: "the host's `/etc` (users, sudoers, cron, systemd units)",
+            }
+        } else if informational {
             Sensitive {
                 what: "a host configuration file the host itself uses",
             }
         } else {
-            RootEquivalent {
-                what: "the host's `/etc` (users, sudoers, cron, systemd units)",
-            }
+            Sensitive { what: "a folder of the host's `/etc`, writable: whatever on the host reads it trusts what the container writes" }
         });
     }
     let secret = rest.is_empty()
@@ -228,6 +259,55 @@ fn etc(path: &str, writable: bool) -> Option<Exposure> {
         what: "host credentials or configuration under `/etc`",
     })
 }
+
+/// Entries of `/etc` that root reads to decide who may log in, what runs at boot or
+/// on a schedule, and which code is loaded: writing one is root on the host.
+/// (`cron` covers `cron.d`, `cron.daily`...: a name matches itself and `name.*`.)
+const ROOT_READS_UNDER_ETC: &[&str] = &[
+    "passwd",
+    "shadow",
+    "group",
+    "gshadow",
+    "sudoers",
+    "cron",
+    "crontab",
+    "anacrontab",
+    "systemd",
+    "init",
+    "init.d",
+    "rc.local",
+    "ld",
+    "profile",
+    "bash",
+    "bashrc",
+    "environment",
+    "ssh",
+    "pam",
+    "security",
+    "docker",
+    "containerd",
+    "modprobe",
+    "modules",
+    "udev",
+    "apt",
+    "yum",
+    "dnf",
+    "sysctl",
+    "logrotate",
+    "polkit-1",
+    "default",
+    "rc0.d",
+    "rc1.d",
+    "rc2.d",
+    "rc3.d",
+    "rc4.d",
+    "rc5.d",
+    "rc6.d",
+    "rcS.d",
+    "kubernetes",
+    "sudo",
+    "doas.conf",
+];
 
 /// Home folders and the credential folders in them; data folders under a home
 /// (`/home/pi/homeassistant`) are ordinary project data.

@@ -48,6 +48,7 @@ fn engine_sockets_read_only_or_not() {
         "/run/containerd/containerd.sock",
         "/run/user/1000/podman/podman.sock",
         "/var/run",
+        "/",
         "//./pipe/docker_engine",
     ] {
         assert_eq!(judge(source, true), Some("socket"), "{source}");
@@ -58,7 +59,7 @@ fn engine_sockets_read_only_or_not() {
 #[test]
 fn writable_root_equivalents() {
     for source in [
-        "/",
+        "/var/lib",
         "/etc",
         "/etc/cron.d",
         "/root/.ssh",
@@ -73,7 +74,6 @@ fn writable_root_equivalents() {
 
 #[test]
 fn read_only_views() {
-    assert_eq!(judge("/", true), Some("sensitive"));
     assert_eq!(judge("/proc", true), Some("sensitive"));
     assert_eq!(judge("/sys/fs/cgroup", true), Some("sensitive"));
     assert_eq!(judge("/etc/shadow", true), Some("sensitive"));
@@ -98,4 +98,21 @@ fn harmless_mounts_are_not_exposures() {
     assert_eq!(judge("/dev/null", false), None);
     // A writable clock file is reported, but not as root.
     assert_eq!(judge("/etc/localtime", false), Some("sensitive"));
+}
+
+#[test]
+fn writable_app_folders_under_system_trees_are_not_root() {
+    // pi-hole keeps its own settings in the host's /etc/pihole: no host program reads them.
+    assert_eq!(judge("/etc/pihole", false), Some("sensitive"));
+    assert_eq!(judge("/etc/dnsmasq.d", false), Some("sensitive"));
+    assert_eq!(judge("/etc/systemd/system", false), Some("root"));
+    assert_eq!(judge("/etc/cron.daily", false), Some("root"));
+    assert_eq!(judge("/etc/ld.so.preload", false), Some("root"));
+    assert_eq!(
+        judge("/usr/share/appdata/wireguard", false),
+        Some("sensitive")
+    );
+    assert_eq!(judge("/usr/src", false), Some("sensitive"));
+    assert_eq!(judge("/lib/modules", false), Some("root"));
+    assert_eq!(judge("/usr/local/bin", false), Some("root"));
 }

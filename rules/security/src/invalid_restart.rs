@@ -87,7 +87,11 @@ impl Rule for InvalidRestart {
                     };
                     Report::new(
                         value.span,
-                        format!("`{attribute}: {shown}` is not a policy the engine knows: the container fails to be created"),
+                        if attribute == "restart" {
+                            format!("`restart: {shown}` is not a policy the engine knows: the container fails to be created")
+                        } else {
+                            format!("`restart_policy.condition: {shown}` is not a condition Compose knows (`none`, `on-failure`, `any`): the service does not restart as this says")
+                        },
                     )
                     .label("unknown policy")
                     .help(help)

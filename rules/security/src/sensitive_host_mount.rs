@@ -5,7 +5,7 @@ use crate::host_paths::{mount_exposure, Exposure};
 declare_rule! {
     /// ## What it does
     /// Reports a bind mount of a host path that discloses host state or
-    /// credentials: the host's root, `/proc`, `/sys`, `/dev`, runtime state under
+    /// credentials: `/proc`, `/sys`, `/dev`, runtime state under
     /// `/run`, the D-Bus system bus, Docker's data, home folders and the credential
     /// folders in them (`~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`), and secrets
     /// under `/etc` (`shadow`, `sudoers`, `ssh`). Read-only views of harmless files

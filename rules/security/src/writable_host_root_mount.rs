@@ -5,8 +5,8 @@ use crate::host_paths::{mount_exposure, Exposure};
 declare_rule! {
     /// ## What it does
     /// Reports a writable bind mount of a host path where a write is root on the
-    /// host: `/`, `/etc`, `/root`, `/boot`, `/proc`, `/sys`, Docker's and
-    /// containerd's data, the trees root runs programs from (`/usr`, `/bin`,
+    /// host: `/etc`, `/root`, `/boot`, `/proc`, `/sys`, Docker's and
+    /// containerd's data (and `/var/lib`, which holds them), the trees root runs programs from (`/usr`, `/bin`,
     /// `/lib`...) and crontabs.
     ///
     /// ## Why is this bad?
