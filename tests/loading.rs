@@ -300,3 +300,42 @@ fn compose_file_in_dotenv_forms_the_project() {
     let lines = concise(&dir, &["--select", "undefined-dependency", "."]);
     assert!(lines.is_empty(), "{lines:?}");
 }
+
+#[test]
+fn security_rules_see_overrides_defaults_and_dotenv() {
+    let dir = repo(
+        "security-merged",
+        &[
+            (".env", "DB_PASSWORD=from-dotenv-Pa55\n"),
+            (
+                "compose.yaml",
+                "services:\n  agent:\n    image: example/agent:1.0\n    volumes:\n      - ${SOCKET:-/var/run/docker.sock}:/var/run/docker.sock:ro\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n",
+            ),
+            (
+                "compose.override.yaml",
+                "services:\n  db:\n    privileged: true\n",
+            ),
+        ],
+    );
+    let lines = concise(&dir, &["--select", "security", "."]);
+    // The socket behind a `${VAR:-default}`, at the authored default.
+    assert!(
+        lines.iter().any(
+            |l| l.starts_with("compose.yaml:5:9: error[docker-socket-mount]")
+                && l.contains("(`/var/run/docker.sock` is the default written for `SOCKET`")
+        ),
+        "{lines:?}"
+    );
+    // `privileged` added by the override points into the override.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("compose.override.yaml:3:17: error[privileged]")),
+        "{lines:?}"
+    );
+    // A password taken from .env is not a credential written in the compose file.
+    assert!(
+        !lines.iter().any(|l| l.contains("literal-credential")),
+        "{lines:?}"
+    );
+}
