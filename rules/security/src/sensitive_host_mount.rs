@@ -71,7 +71,7 @@ impl Rule for SensitiveHostMount {
                 found.add(at, mount.via, &service.name.value, || {
                     Report::new(at, format!("mounting `{path}` shows the container {what}"))
                         .label("host path")
-                        .help("mount only the file the service needs, read-only, or pass a credential as a secret (`secrets:`)")
+                        .help("mount only what the service needs (one file, read-only); give it credentials as secrets (`secrets:`) rather than a folder of them")
                 });
             }
         }
