@@ -1,6 +1,6 @@
-use lashing_rule::{declare_rule, excerpt, Context, PerDefinition, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
-use crate::host_paths::{mount_exposure, Exposure};
+use crate::host_paths::{report_mounts, Exposure};
 
 declare_rule! {
     /// ## What it does
@@ -62,31 +62,22 @@ impl Rule for DockerSocketMount {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut found = PerDefinition::new();
-        for service in crate::containers(cx) {
-            for mount in &service.volumes {
-                let Some((path, Exposure::EngineSocket { what })) = mount_exposure(mount) else {
-                    continue;
-                };
-                let at = crate::mount_source_span(mount);
-                let path = excerpt(&path);
-                let read_only = if mount.value.read_only {
-                    " (`:ro` does not help: API calls go through the socket, they do not write the file)"
-                } else {
-                    ""
-                };
-                found.add(at, mount.via, &service.name.value, || {
-                    Report::new(
-                        at,
-                        format!(
-                            "mounting `{path}` gives the container the API of {what}, which is root on the host{read_only}"
-                        ),
-                    )
-                    .label("engine API")
-                    .help("remove the mount; if the service must query the engine, give it a filtering socket proxy that allows only the calls it makes")
-                });
-            }
-        }
-        found.report_all(cx);
+        let pick = |e| match e {
+            Exposure::EngineSocket { what } => Some(what),
+            _ => None,
+        };
+        report_mounts(cx, pick, |at, path, what, mount| {
+            let read_only = if mount.value.read_only {
+                " (`:ro` does not help: API calls go through the socket, they do not write the file)"
+            } else {
+                ""
+            };
+            Report::new(
+                at,
+                format!("mounting `{path}` gives the container the API of {what}, which is root on the host{read_only}"),
+            )
+            .label("engine API")
+            .help("remove the mount; if the service must query the engine, give it a filtering socket proxy that allows only the calls it makes")
+        });
     }
 }

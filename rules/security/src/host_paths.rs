@@ -6,6 +6,8 @@
 //! anything else here `sensitive-host-mount`.
 
 use lashing_compose::{Mount, MountType, Spanned};
+use lashing_rule::{excerpt, Context, PerDefinition, Report};
+use lashing_syntax::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exposure {
@@ -70,7 +72,7 @@ pub fn exposure(path: &str, writable: bool) -> Option<Exposure> {
     if let Some(what) = engine_socket(path) {
         return Some(EngineSocket { what });
     }
-    let under = |root: &str| path == root || path.starts_with(&format!("{root}/"));
+    let under = |root: &str| is_under(path, root);
     if path == "/" {
         return Some(if writable {
             RootEquivalent {
@@ -226,9 +228,11 @@ fn etc(path: &str, writable: bool) -> Option<Exposure> {
     ) && !rest.starts_with("ssl/private");
     if writable {
         let root_reads = rest.is_empty()
-            || ROOT_READS_UNDER_ETC
-                .iter()
-                .any(|p| first == *p || first.starts_with(&format!("{p}.")));
+            || ROOT_READS_UNDER_ETC.iter().any(|p| {
+                first
+                    .strip_prefix(p)
+                    .is_some_and(|r| r.is_empty() || r.starts_with('.'))
+            });
         return Some(if root_reads {
             RootEquivalent {
                 what: "the host's `/etc` (users, sudoers, cron, systemd units)",
@@ -340,8 +344,40 @@ fn home(path: &str) -> Option<Exposure> {
     Some(Exposure::Sensitive { what })
 }
 
+/// Whether `path` is `root` or inside it (no allocation: this runs for every mount).
+fn is_under(path: &str, root: &str) -> bool {
+    path.strip_prefix(root)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Reports, once per definition, every service mount whose exposure `pick`
+/// accepts (it returns the exposure's `what`); `make` builds the report from the
+/// span of the mount's host path, the path (shortened for messages) and `what`.
+/// The three mount rules share this loop and differ only in `pick` and `make`.
+pub fn report_mounts(
+    cx: &mut Context<'_>,
+    pick: impl Fn(Exposure) -> Option<&'static str>,
+    make: impl Fn(Span, &str, &'static str, &Spanned<Mount>) -> Report,
+) {
+    let mut found = PerDefinition::new();
+    for service in crate::containers(cx) {
+        for mount in &service.volumes {
+            let Some((path, what)) =
+                mount_exposure(mount).and_then(|(path, exposure)| Some((path, pick(exposure)?)))
+            else {
+                continue;
+            };
+            let at = mount.value.source.as_ref().map_or(mount.span, |s| s.span);
+            found.add(at, mount.via, &service.name.value, || {
+                make(at, &excerpt(&path), what, mount)
+            });
+        }
+    }
+    found.report_all(cx);
+}
+
 /// The host path and its exposure of a service mount, if it has one.
-pub fn mount_exposure(mount: &Spanned<Mount>) -> Option<(String, Exposure)> {
+fn mount_exposure(mount: &Spanned<Mount>) -> Option<(String, Exposure)> {
     let path = host_path(&mount.value)?;
     let exposure = exposure(&path, writable(&mount.value))?;
     Some((path, exposure))

@@ -71,9 +71,8 @@ pub use sensitive_host_mount::SensitiveHostMount;
 pub use shared_mount_propagation::SharedMountPropagation;
 pub use writable_host_root_mount::WritableHostRootMount;
 
-use lashing_compose::{Mount, Service, Spanned};
+use lashing_compose::Service;
 use lashing_rule::{Context, Rule};
-use lashing_syntax::Span;
 
 /// The rules of this crate, in code order.
 pub static RULES: &[&dyn Rule] = &[
@@ -110,11 +109,6 @@ pub static RULES: &[&dyn Rule] = &[
 /// The services that run a container (a `provider:` service is run by a plugin).
 fn containers<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a Service> {
     cx.model().services.iter().filter(|s| !s.provider)
-}
-
-/// Where a mount's problem is: its host path, else the whole entry.
-fn mount_source_span(mount: &Spanned<Mount>) -> Span {
-    mount.value.source.as_ref().map_or(mount.span, |s| s.span)
 }
 
 /// `root`, `0`, `root:GROUP`, `0:GROUP`.

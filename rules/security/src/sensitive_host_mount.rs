@@ -1,6 +1,6 @@
-use lashing_rule::{declare_rule, excerpt, Context, PerDefinition, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
-use crate::host_paths::{mount_exposure, Exposure};
+use crate::host_paths::{report_mounts, Exposure};
 
 declare_rule! {
     /// ## What it does
@@ -60,21 +60,14 @@ impl Rule for SensitiveHostMount {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut found = PerDefinition::new();
-        for service in crate::containers(cx) {
-            for mount in &service.volumes {
-                let Some((path, Exposure::Sensitive { what })) = mount_exposure(mount) else {
-                    continue;
-                };
-                let at = crate::mount_source_span(mount);
-                let path = excerpt(&path);
-                found.add(at, mount.via, &service.name.value, || {
-                    Report::new(at, format!("mounting `{path}` shows the container {what}"))
-                        .label("host path")
-                        .help("mount only what the service needs (one file, read-only); give it credentials as secrets (`secrets:`) rather than a folder of them")
-                });
-            }
-        }
-        found.report_all(cx);
+        let pick = |e| match e {
+            Exposure::Sensitive { what } => Some(what),
+            _ => None,
+        };
+        report_mounts(cx, pick, |at, path, what, _| {
+            Report::new(at, format!("mounting `{path}` shows the container {what}"))
+                .label("host path")
+                .help("mount only what the service needs (one file, read-only); give it credentials as secrets (`secrets:`) rather than a folder of them")
+        });
     }
 }

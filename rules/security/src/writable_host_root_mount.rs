@@ -1,6 +1,6 @@
-use lashing_rule::{declare_rule, excerpt, Context, PerDefinition, Report, Rule, RuleMeta};
+use lashing_rule::{declare_rule, Context, Report, Rule, RuleMeta};
 
-use crate::host_paths::{mount_exposure, Exposure};
+use crate::host_paths::{report_mounts, Exposure};
 
 declare_rule! {
     /// ## What it does
@@ -53,28 +53,22 @@ impl Rule for WritableHostRootMount {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut found = PerDefinition::new();
-        for service in crate::containers(cx) {
-            for mount in &service.volumes {
-                let Some((path, Exposure::RootEquivalent { what })) = mount_exposure(mount) else {
-                    continue;
-                };
-                let at = crate::mount_source_span(mount);
-                let path = excerpt(&path);
-                found.add(at, mount.via, &service.name.value, || {
-                    Report::new(
-                        at,
-                        format!("`{path}` is mounted writable: the container can change {what}, which is root on the host"),
-                    )
-                    .label("writable host path")
-                    .help(if mount.value.long_syntax {
-                        "mount only the file the service needs, with `read_only: true`".to_string()
-                    } else {
-                        "mount only the file the service needs, and add `:ro`".to_string()
-                    })
-                });
-            }
-        }
-        found.report_all(cx);
+        let pick = |e| match e {
+            Exposure::RootEquivalent { what } => Some(what),
+            _ => None,
+        };
+        report_mounts(cx, pick, |at, path, what, mount| {
+            let help = if mount.value.long_syntax {
+                "mount only the file the service needs, with `read_only: true`"
+            } else {
+                "mount only the file the service needs, and add `:ro`"
+            };
+            Report::new(
+                at,
+                format!("`{path}` is mounted writable: the container can change {what}, which is root on the host"),
+            )
+            .label("writable host path")
+            .help(help)
+        });
     }
 }
