@@ -36,7 +36,6 @@ pub fn lashing(cwd: &Path, args: &[&str]) -> Run {
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
         .canonicalize()
         .unwrap()
 }

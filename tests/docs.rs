@@ -9,7 +9,7 @@ use lashing_cli::docs::{rule_page, rules_index};
 use lashing_cli::registry::all_rules;
 
 fn docs_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/rules")
 }
 
 #[test]

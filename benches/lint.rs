@@ -51,7 +51,7 @@ fn generated(services: usize) -> String {
 
 fn main() {
     let rules = all_rules();
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut files = Vec::new();
     for entry in ignore::Walk::new(&corpus).flatten() {
         if entry.file_type().is_some_and(|t| t.is_file())
