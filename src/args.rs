@@ -24,6 +24,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation (by name or code).
     Explain(ExplainArgs),
+    /// Write a baseline: the current findings, which `check --baseline FILE` (or
+    /// `lint.baseline` in lashing.toml) then suppresses, so only new ones fail.
+    Baseline(BaselineArgs),
     /// Draw the services, networks, dependencies, URL references and published
     /// ports of compose projects, with findings in red (Mermaid, DOT or JSON).
     Graph(GraphArgs),
@@ -43,6 +46,16 @@ pub enum OutputFormat {
     Concise,
     /// A JSON object with every finding and a summary.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A GitLab Code Quality report.
+    Gitlab,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -69,17 +82,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 
-    /// Run only these rules: names, codes, categories or `all` (comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub select: Option<Vec<String>>,
-
-    /// Skip these rules: names, codes or categories (comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub ignore: Vec<String>,
-
-    /// Exit with 1 when a finding is at or above this severity [default: warning].
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 
     /// Exit 0 even when there are findings (errors of lashing itself still exit 2).
     #[arg(long)]
@@ -88,6 +92,100 @@ pub struct CheckArgs {
     /// Colour in the full format; NO_COLOR turns `auto` off.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Print how many findings each rule has instead of the findings (text, or
+    /// JSON with `--format json`).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print only the findings: no summary line, no "no compose files" note.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Also show suppressed findings (inline, exception, baseline), marked as such.
+    #[arg(long)]
+    pub show_suppressed: bool,
+
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+/// Which rules run and how severely: the command line over lashing.toml.
+#[derive(Debug, Args, Default, Clone)]
+pub struct RuleArgs {
+    /// Run only these rules: names, codes, categories or `all` (comma-separated or
+    /// repeated). Replaces `select` and `extend-select` of lashing.toml.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+
+    /// Also run these rules (e.g. `hardening`, off by default).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+
+    /// Skip these rules: names, codes or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+
+    /// Exit with 1 when a finding is at or above this severity [default: warning,
+    /// or `fail-on` of lashing.toml].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Suppress the findings listed in this baseline file (see `lashing baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Use this configuration file for every project instead of looking for
+    /// lashing.toml / .lashing.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl RuleArgs {
+    pub fn overrides(&self) -> lashing_linter::Overrides {
+        lashing_linter::Overrides {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            fail_on: self.fail_on.map(|f| match f {
+                FailOn::Error => lashing_diagnostics::Severity::Error,
+                FailOn::Warning => lashing_diagnostics::Severity::Warning,
+                FailOn::Info => lashing_diagnostics::Severity::Info,
+            }),
+            baseline: self.baseline.clone(),
+            ignore_baseline: false,
+        }
+    }
+
+    pub fn config_source(&self) -> lashing_linter::ConfigSource {
+        match (&self.config, self.no_config) {
+            (_, true) => lashing_linter::ConfigSource::Ignore,
+            (Some(path), false) => lashing_linter::ConfigSource::File(path.clone()),
+            (None, false) => lashing_linter::ConfigSource::Discover,
+        }
+    }
+}
+
+#[derive(Debug, Args, Default)]
+pub struct BaselineArgs {
+    /// Compose files or directories (default: the current directory).
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline.
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = "lashing-baseline.json"
+    )]
+    pub output: PathBuf,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
 
     #[command(flatten)]
     pub load: LoadArgs,

@@ -1,14 +1,16 @@
 //! `lashing check`.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use lashing_diagnostics::render::{self, Format, FullOptions, Report};
-use lashing_diagnostics::{Severity, Summary};
-use lashing_linter::{discover, lint_projects, projects, Discovery};
+use lashing_diagnostics::render::{self, Format, FullOptions, Report, RuleInfo};
+use lashing_diagnostics::Summary;
+use lashing_linter::{
+    discover, lint_jobs, plan_jobs, projects, Discovery, LintRun, Overrides, Settings,
+};
 
-use crate::args::{CheckArgs, ColorChoice, FailOn, OutputFormat};
-use crate::{error, exit, registry};
+use crate::args::{CheckArgs, ColorChoice, LoadArgs, OutputFormat, RuleArgs};
+use crate::{docs, error, exit, registry};
 
 pub fn run(args: &CheckArgs) -> u8 {
     let format = match output_format(args.format) {
@@ -18,39 +20,41 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::ERROR;
         }
     };
-    let Some(selection) = registry::selection(args.select.as_deref(), &args.ignore) else {
+    if args.statistics && !matches!(format, Format::Full | Format::Concise | Format::Json) {
+        error(format!(
+            "--statistics prints text or JSON; it cannot be combined with --format {}",
+            format.as_str()
+        ));
         return exit::ERROR;
+    }
+    let linted = match lint(&args.paths, &args.load, &args.rules, args.rules.overrides()) {
+        Ok(linted) => linted,
+        Err(code) => return code,
     };
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let (discovery, projects) = match project_list(args, &paths) {
-        Ok(found) => found,
-        Err(message) => {
-            error(message);
-            return exit::ERROR;
-        }
-    };
-    let run = lint_projects(&projects, &args.load.options(), &cwd, &selection);
+    let Linted { discovery, run, .. } = linted;
 
     let summary = Summary::new(discovery.files.len() - run.errors.len(), &run.findings);
+    let rules = rule_infos();
     let report = Report {
         sources: &run.sources,
         findings: &run.findings,
         summary,
         tool_version: env!("CARGO_PKG_VERSION"),
+        rules: &rules,
+        show_suppressed: args.show_suppressed,
     };
     let full = FullOptions {
         color: use_color(args.color),
         width: terminal_width(),
+        quiet: args.quiet,
     };
     let mut stdout = std::io::stdout().lock();
-    if let Err(err) =
-        render::render(&mut stdout, format, &report, &full).and_then(|()| stdout.flush())
-    {
+    let written = if args.statistics {
+        render::render_statistics(&mut stdout, &report, format == Format::Json)
+    } else {
+        render::render(&mut stdout, format, &report, &full)
+    };
+    if let Err(err) = written.and_then(|()| stdout.flush()) {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             error(format!("could not write the report: {err}"));
             return exit::ERROR;
@@ -64,41 +68,109 @@ pub fn run(args: &CheckArgs) -> u8 {
     if failed_paths {
         return exit::ERROR;
     }
-    if discovery.files.is_empty() && format == Format::Full {
+    if discovery.files.is_empty() && format == Format::Full && !args.quiet {
         let _ = writeln!(std::io::stderr(), "lashing: no compose files found");
     }
-    let threshold = match args.fail_on.unwrap_or(FailOn::Warning) {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let failing = run.findings.iter().any(|f| f.severity >= threshold);
-    if failing && !args.exit_zero {
+    if run.failing > 0 && !args.exit_zero {
         exit::FINDINGS
     } else {
         exit::OK
     }
 }
 
+/// A finished run, with what it was run on.
+pub(crate) struct Linted {
+    pub discovery: Discovery,
+    pub run: LintRun,
+}
+
+/// Finds the projects, the settings of each (lashing.toml and the command line)
+/// and lints them. An error has been printed when this returns `Err(exit code)`.
+pub(crate) fn lint(
+    paths: &[PathBuf],
+    load: &LoadArgs,
+    rule_args: &RuleArgs,
+    overrides: Overrides,
+) -> Result<Linted, u8> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let (discovery, projects) = project_list(load, paths).map_err(|message| {
+        error(message);
+        exit::ERROR
+    })?;
+    let registry = registry::all_rules();
+    let (jobs, settings) = plan_jobs(
+        projects,
+        &registry,
+        &overrides,
+        &rule_args.config_source(),
+        &cwd,
+    )
+    .map_err(|errors| {
+        for e in errors {
+            error(e);
+        }
+        exit::ERROR
+    })?;
+    let run = lint_jobs(&jobs, &load.options(), &cwd, &settings);
+    Ok(Linted { discovery, run })
+}
+
+/// The settings `graph` uses: the command line's selection over the rules'
+/// defaults.
+pub(crate) fn command_line_settings(overrides: &Overrides) -> Option<Settings> {
+    match Settings::new(&registry::all_rules(), None, overrides) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            error(e);
+            None
+        }
+    }
+}
+
+/// Every rule, as the reports describe them.
+pub(crate) fn rule_infos() -> Vec<RuleInfo> {
+    registry::all_rules()
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            RuleInfo {
+                code: meta.code,
+                name: meta.name,
+                category: meta.category.as_str(),
+                summary: meta.summary,
+                documentation: docs::rule_page(meta),
+                help_uri: meta.docs_url(),
+                severity: meta.severity,
+                enabled: meta.default_enabled,
+            }
+        })
+        .collect()
+}
+
 /// The projects to lint: `-f` files as one project, else the projects the PATHs'
 /// compose files belong to.
 pub(crate) fn project_list(
-    args: &CheckArgs,
+    load: &LoadArgs,
     paths: &[PathBuf],
 ) -> Result<(Discovery, Vec<Vec<PathBuf>>), String> {
-    if args.load.files.is_empty() {
+    if load.files.is_empty() {
+        let default = [PathBuf::from(".")];
+        let paths = if paths.is_empty() {
+            &default[..]
+        } else {
+            paths
+        };
         let discovery = discover(paths);
         let projects = projects(&discovery.files);
         return Ok((discovery, projects));
     }
-    if !args.paths.is_empty() {
+    if !paths.is_empty() {
         return Err("give either `-f FILE`s (one project) or PATHs, not both".to_string());
     }
-    let discovery = discover(&args.load.files);
+    let discovery = discover(&load.files);
     let files = discovery.files.clone();
     // `-f` keeps the order given (discover sorts).
-    let ordered: Vec<PathBuf> = args
-        .load
+    let ordered: Vec<PathBuf> = load
         .files
         .iter()
         .filter(|f| files.contains(f))
@@ -114,13 +186,19 @@ fn output_format(flag: Option<OutputFormat>) -> Result<Format, String> {
             OutputFormat::Full => Format::Full,
             OutputFormat::Concise => Format::Concise,
             OutputFormat::Json => Format::Json,
+            OutputFormat::Sarif => Format::Sarif,
+            OutputFormat::Github => Format::Github,
+            OutputFormat::Gitlab => Format::Gitlab,
+            OutputFormat::Checkstyle => Format::Checkstyle,
+            OutputFormat::Junit => Format::Junit,
         });
     }
     match std::env::var("LASHING_FORMAT") {
         Ok(value) if !value.is_empty() => Format::parse(&value).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
             format!(
                 "LASHING_FORMAT=`{value}` is not a format (expected one of: {})",
-                Format::NAMES.join(", ")
+                names.join(", ")
             )
         }),
         _ if std::io::stdout().is_terminal() => Ok(Format::Full),
@@ -147,4 +225,22 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|&w| w >= 40)
         .unwrap_or(100)
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder, renamed
+/// over it: an interrupted run never leaves a half-written file.
+pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "lashing-baseline.json".to_string());
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, text)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
 }

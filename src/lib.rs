@@ -2,6 +2,7 @@
 //! lives in its own module.
 
 mod args;
+mod baseline;
 mod check;
 pub mod docs;
 mod explain;
@@ -44,6 +45,7 @@ pub fn main() -> ExitCode {
         args::Command::Check(args) => check::run(&args),
         args::Command::Rules(args) => rules::run(&args),
         args::Command::Explain(args) => explain::run(&args),
+        args::Command::Baseline(args) => baseline::run(&args),
         args::Command::Graph(args) => graph::run(&args),
     };
     let _ = std::io::stdout().flush();

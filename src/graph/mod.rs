@@ -22,12 +22,17 @@ use lashing_graph::ProjectGraph;
 use lashing_linter::{discover, lint_project, load_project, projects};
 
 use crate::args::{GraphArgs, GraphFormat};
-use crate::{error, exit, registry};
+use crate::{error, exit};
 
 use picture::ProjectPicture;
 
 pub fn run(args: &GraphArgs) -> u8 {
-    let Some(selection) = registry::selection(args.select.as_deref(), &args.ignore) else {
+    let overrides = lashing_linter::Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        ..Default::default()
+    };
+    let Some(selection) = crate::check::command_line_settings(&overrides) else {
         return exit::ERROR;
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

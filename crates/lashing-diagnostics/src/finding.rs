@@ -51,6 +51,38 @@ pub struct Finding {
     pub related: Vec<Label>,
     /// The service the finding is about, when there is one.
     pub service: Option<String>,
+    /// Set when the team accepted the finding (an inline comment, a configured
+    /// exception, the baseline): it is counted, never fails the run, and is shown
+    /// only on request (`--show-suppressed`) and in SARIF.
+    pub suppression: Option<Suppression>,
+}
+
+/// Who accepted a finding, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    /// The reason written beside the suppression, when there is one.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuppressionKind {
+    /// `# lashing: ignore[...]` in the compose file.
+    Inline,
+    /// `[[lint.exceptions]]` in the configuration.
+    Exception,
+    /// An entry of the baseline file.
+    Baseline,
+}
+
+impl SuppressionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::Inline => "inline",
+            SuppressionKind::Exception => "exception",
+            SuppressionKind::Baseline => "baseline",
+        }
+    }
 }
 
 impl Finding {
@@ -68,6 +100,8 @@ pub struct Summary {
     pub error: usize,
     pub warning: usize,
     pub info: usize,
+    /// Findings suppressed (inline, exception or baseline); not in the counts above.
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -77,6 +111,10 @@ impl Summary {
             ..Summary::default()
         };
         for f in findings {
+            if f.suppression.is_some() {
+                s.suppressed += 1;
+                continue;
+            }
             match f.severity {
                 Severity::Error => s.error += 1,
                 Severity::Warning => s.warning += 1,

@@ -6,6 +6,7 @@
 //! a rule.
 
 mod finding;
+pub mod fingerprint;
 pub mod render;
 
-pub use finding::{Finding, Label, Severity, Summary};
+pub use finding::{Finding, Label, Severity, Summary, Suppression, SuppressionKind};

@@ -3,79 +3,126 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use lashing_diagnostics::Finding;
+use lashing_diagnostics::{Finding, Severity, Suppression, SuppressionKind};
 use lashing_graph::ProjectGraph;
-use lashing_rule::{Context, Project, Rule};
+use lashing_rule::{Context, FileRole, Project, Rule, RuleMeta};
 use lashing_syntax::{FileId, SourceFile, SourceMap, Span};
 use rayon::prelude::*;
 
 use crate::discovery::{display_path, DiscoveryError};
 use crate::load::{load_paths, load_text, LoadOptions};
-use crate::RuleSelection;
+use crate::settings::Settings;
+use crate::suppression::{self, FileSuppressions, Parsed, UnusedSuppression};
 
-/// A project's sources and its findings (spans in the project's own file ids).
-type LintedProject = (Vec<SourceFile>, Vec<Finding>);
+/// One project to lint: its compose files, merged in order, and which of the
+/// run's [`Settings`] apply to it (the configuration nearest to its folder).
+#[derive(Debug, Clone)]
+pub struct ProjectJob {
+    pub paths: Vec<PathBuf>,
+    pub settings: usize,
+}
+
+/// What linting one project gives: its sources, its findings (spans in the
+/// project's own file ids), and the suppression comments of each source.
+struct LintedProject {
+    sources: Vec<SourceFile>,
+    findings: Vec<Finding>,
+    directives: Vec<Vec<Parsed>>,
+}
 
 /// The result of linting a set of files.
 #[derive(Debug, Default)]
 pub struct LintRun {
     /// Every file read, indexed by the `FileId` in the findings' spans.
     pub sources: SourceMap,
-    /// Sorted by file, position, rule.
+    /// Sorted by file, position, rule; suppressed findings included (marked).
     pub findings: Vec<Finding>,
     /// Files that could not be read (exit code 2); the others were linted.
     pub errors: Vec<DiscoveryError>,
+    /// Findings not suppressed and at or above their project's fail threshold.
+    pub failing: usize,
 }
 
-/// Lints each project (a list of compose files merged in order), in parallel. Each
-/// file is read and parsed once per project; every rule reads the same model. A
-/// file in several projects (a base file under its variants) is shown once, and
-/// findings identical in two projects are reported once.
-pub fn lint_projects(
-    projects: &[Vec<PathBuf>],
+/// Lints each project in parallel. Each file is read and parsed once per project;
+/// every rule reads the same model. A file in several projects (a base file under
+/// its variants) is shown once, and findings identical in two projects are
+/// reported once. Then, over the whole run: inline suppressions, unused
+/// suppressions, and the baseline.
+pub fn lint_jobs(
+    jobs: &[ProjectJob],
     options: &LoadOptions,
     cwd: &Path,
-    rules: &RuleSelection,
+    settings: &[Settings],
 ) -> LintRun {
-    let results: Vec<Result<LintedProject, DiscoveryError>> = projects
+    let results: Vec<Result<LintedProject, DiscoveryError>> = jobs
         .par_iter()
-        .map(|paths| {
-            let first = paths.first().cloned().unwrap_or_default();
+        .map(|job| {
+            let first = job.paths.first().cloned().unwrap_or_default();
             check_readable(&first).map_err(|message| DiscoveryError {
                 path: first.clone(),
                 message,
             })?;
-            let project = load_paths(paths, options, cwd);
-            let findings = lint_project(&project, &rules.rules);
-            Ok((
-                project.files.into_iter().map(|f| f.source).collect(),
-                findings,
-            ))
+            let project = load_paths(&job.paths, options, cwd);
+            // `settings` has an entry for every job's index (the caller builds both).
+            let findings = match settings.get(job.settings) {
+                Some(s) => configured_findings(&project, s, cwd),
+                None => Vec::new(),
+            };
+            Ok(into_linted(project, findings))
         })
         .collect();
+
     let mut run = LintRun::default();
+    let mut owners: Vec<usize> = Vec::new();
     let mut ids: HashMap<PathBuf, FileId> = HashMap::new();
     let mut seen: HashSet<(&'static str, Span, String)> = HashSet::new();
-    for result in results {
+    let mut suppressions: HashMap<FileId, FileSuppressions> = HashMap::new();
+    for (job, result) in jobs.iter().zip(results) {
+        let job_settings = settings.get(job.settings);
         match result {
-            Ok((sources, findings)) => {
-                let local: Vec<FileId> = sources
-                    .into_iter()
-                    .map(|mut source| {
-                        let key = std::fs::canonicalize(&source.path)
-                            .unwrap_or_else(|_| source.path.clone());
-                        *ids.entry(key).or_insert_with(|| {
+            Ok(linted) => {
+                let mut local = Vec::with_capacity(linted.sources.len());
+                for (mut source, directives) in linted.sources.into_iter().zip(linted.directives) {
+                    let key =
+                        std::fs::canonicalize(&source.path).unwrap_or_else(|_| source.path.clone());
+                    let id = match ids.get(&key) {
+                        Some(id) => *id,
+                        None => {
                             let id = run.sources.next_id();
                             source.id = id;
-                            run.sources.add(source)
-                        })
-                    })
-                    .collect();
-                for mut finding in findings {
+                            run.sources.add(source);
+                            ids.insert(key, id);
+                            if !directives.is_empty() {
+                                suppressions.insert(
+                                    id,
+                                    FileSuppressions {
+                                        directives: remap_directives(directives, id),
+                                        enabled: HashSet::new(),
+                                        unused: None,
+                                        registry: job_settings
+                                            .map(|s| s.registry.clone())
+                                            .unwrap_or_default(),
+                                        owner: job.settings,
+                                    },
+                                );
+                            }
+                            id
+                        }
+                    };
+                    if let (Some(file), Some(s)) = (suppressions.get_mut(&id), job_settings) {
+                        file.enabled.extend(s.rules.iter().map(|r| r.meta().code));
+                        if s.is_enabled(UnusedSuppression::META.code) {
+                            file.unused = Some(s.severity(&UnusedSuppression::META));
+                        }
+                    }
+                    local.push(id);
+                }
+                for mut finding in linted.findings {
                     remap(&mut finding, &local);
                     let key = (finding.code, finding.primary.span, finding.message.clone());
                     if seen.insert(key) {
                         run.findings.push(finding);
+                        owners.push(job.settings);
                     }
                 }
             }
@@ -93,15 +140,120 @@ pub fn lint_projects(
             }
         }
     }
-    run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+
+    let unused = suppression::apply(&mut suppressions, &mut run.findings, &run.sources);
+    for finding in unused {
+        let owner = suppressions
+            .get(&finding.primary.span.file)
+            .map_or(0, |f| f.owner);
+        run.findings.push(finding);
+        owners.push(owner);
+    }
+    sort_together(&mut run.findings, &mut owners);
+    apply_baselines(&mut run, &owners, settings);
+    run.failing = run
+        .findings
+        .iter()
+        .zip(&owners)
+        .filter(|(f, owner)| {
+            let threshold = settings
+                .get(**owner)
+                .map_or(Severity::Warning, |s| s.fail_on);
+            f.suppression.is_none() && f.severity >= threshold
+        })
+        .count();
     run
 }
 
-/// Lints each file as its own project (no override or variant grouping): what a
-/// caller that already chose the files wants.
-pub fn lint_files(files: &[PathBuf], cwd: &Path, rules: &RuleSelection) -> LintRun {
-    let projects: Vec<Vec<PathBuf>> = files.iter().map(|f| vec![f.clone()]).collect();
-    lint_projects(&projects, &LoadOptions::default(), cwd, rules)
+/// The project's findings with its settings applied: enabled rules at their
+/// configured severity, per-file ignores, per-service exceptions.
+fn configured_findings(project: &Project, settings: &Settings, cwd: &Path) -> Vec<Finding> {
+    let mut findings = run_rules(project, &settings.rules, |meta| settings.severity(meta));
+    if settings.has_per_file_ignores() {
+        let absolute: Vec<PathBuf> = project
+            .files
+            .iter()
+            .map(|f| {
+                let path = cwd.join(&f.source.path);
+                std::fs::canonicalize(&path).unwrap_or(path)
+            })
+            .collect();
+        findings.retain(|f| {
+            absolute
+                .get(f.primary.span.file.0 as usize)
+                .is_none_or(|path| !settings.ignored_in(f.code, path))
+        });
+    }
+    for finding in &mut findings {
+        settings.apply_exceptions(finding);
+    }
+    findings
+}
+
+/// Splits a loaded project into what the run keeps: sources and the suppression
+/// comments of its compose files (env files have no YAML comments to read).
+fn into_linted(project: Project, findings: Vec<Finding>) -> LintedProject {
+    let mut sources = Vec::with_capacity(project.files.len());
+    let mut directives = Vec::with_capacity(project.files.len());
+    for file in project.files {
+        directives.push(match file.role {
+            FileRole::Compose => suppression::directives(&file.source, &file.yaml.comments),
+            FileRole::Env => Vec::new(),
+        });
+        sources.push(file.source);
+    }
+    LintedProject {
+        sources,
+        findings,
+        directives,
+    }
+}
+
+/// Points a file's directives (read with the project's file id) at the run's id.
+fn remap_directives(mut directives: Vec<Parsed>, id: FileId) -> Vec<Parsed> {
+    for parsed in &mut directives {
+        match parsed {
+            Parsed::Directive(d) => {
+                for s in &mut d.selectors {
+                    s.span.file = id;
+                }
+            }
+            Parsed::Malformed(m) => m.span.file = id,
+        }
+    }
+    directives
+}
+
+/// Sorts findings in output order, keeping each one's owner beside it.
+fn sort_together(findings: &mut Vec<Finding>, owners: &mut Vec<usize>) {
+    let mut pairs: Vec<(Finding, usize)> = findings.drain(..).zip(owners.drain(..)).collect();
+    pairs.sort_by(|a, b| a.0.sort_key().cmp(&b.0.sort_key()));
+    for (finding, owner) in pairs {
+        findings.push(finding);
+        owners.push(owner);
+    }
+}
+
+/// Marks the findings each project's baseline lists as suppressed.
+fn apply_baselines(run: &mut LintRun, owners: &[usize], settings: &[Settings]) {
+    for (index, s) in settings.iter().enumerate() {
+        let Some(baseline) = &s.baseline else {
+            continue;
+        };
+        if !owners.contains(&index) {
+            continue;
+        }
+        let listed = baseline.matches(&run.sources, &run.findings);
+        let reason = format!("listed in the baseline {}", baseline.path.display());
+        for ((finding, owner), listed) in run.findings.iter_mut().zip(owners).zip(listed) {
+            if listed && *owner == index && finding.suppression.is_none() {
+                finding.suppression = Some(Suppression {
+                    kind: SuppressionKind::Baseline,
+                    reason: Some(reason.clone()),
+                });
+            }
+        }
+    }
 }
 
 /// Points a project's findings at the run's file ids.
@@ -130,28 +282,64 @@ pub fn load_project(
 }
 
 /// Lints one file's bytes as a project of its own, with nothing around it (stdin,
-/// fixtures). Returns the project's sources and its findings, sorted.
+/// fixtures): the rules at their default severity, then the file's inline
+/// suppressions. Returns the project's sources and its findings, sorted, the
+/// suppressed ones marked.
 pub fn lint_source(
     id: FileId,
     path: PathBuf,
     display_path: String,
     bytes: Vec<u8>,
     rules: &[&'static dyn Rule],
-) -> LintedProject {
+) -> (Vec<SourceFile>, Vec<Finding>) {
     let (source, read_error) = SourceFile::from_bytes(id, path, display_path, bytes);
     let project = load_text(source, read_error);
     let findings = lint_project(&project, rules);
-    let sources = project.files.into_iter().map(|f| f.source).collect();
-    (sources, findings)
+    let linted = into_linted(project, findings);
+    let mut map = SourceMap::new();
+    let mut suppressions = HashMap::new();
+    for (source, directives) in linted.sources.into_iter().zip(linted.directives) {
+        let file_id = source.id;
+        if !directives.is_empty() {
+            suppressions.insert(
+                file_id,
+                FileSuppressions {
+                    directives,
+                    enabled: rules.iter().map(|r| r.meta().code).collect(),
+                    unused: rules
+                        .iter()
+                        .any(|r| r.meta().code == UnusedSuppression::META.code)
+                        .then_some(UnusedSuppression::META.severity),
+                    registry: rules.to_vec(),
+                    owner: 0,
+                },
+            );
+        }
+        map.add(source);
+    }
+    let mut findings = linted.findings;
+    let unused = suppression::apply(&mut suppressions, &mut findings, &map);
+    findings.extend(unused);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    (map.into_files(), findings)
 }
 
-/// Runs `rules` over a loaded project: the graph is built once and every rule reads
-/// it. Findings are sorted.
+/// Runs `rules` over a loaded project at their default severities: the graph is
+/// built once and every rule reads it. Findings are sorted.
 pub fn lint_project(project: &Project, rules: &[&'static dyn Rule]) -> Vec<Finding> {
+    run_rules(project, rules, |meta| meta.severity)
+}
+
+fn run_rules(
+    project: &Project,
+    rules: &[&'static dyn Rule],
+    severity: impl Fn(&RuleMeta) -> Severity,
+) -> Vec<Finding> {
     let graph = ProjectGraph::build(&project.model);
     let mut findings = Vec::new();
     for rule in rules {
-        let mut cx = Context::new(project, &graph, rule.meta(), rule.meta().severity);
+        let meta = rule.meta();
+        let mut cx = Context::new(project, &graph, meta, severity(meta));
         rule.check(&mut cx);
         findings.extend(cx.into_findings());
     }

@@ -4,15 +4,22 @@
 //! The engine takes the rule registry as an argument instead of depending on the
 //! rule crates, so rule crates can use it (through [`testing`]) in their own tests.
 
+pub mod baseline;
+pub mod config;
 mod discovery;
 mod engine;
+mod jobs;
 mod load;
 mod projects;
-mod selection;
+mod settings;
+pub mod suppression;
 pub mod testing;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
-pub use engine::{lint_files, lint_project, lint_projects, lint_source, load_project, LintRun};
+pub use engine::{lint_jobs, lint_project, lint_source, load_project, LintRun, ProjectJob};
+pub use jobs::{plan_jobs, ConfigSource};
 pub use load::{load_paths, load_text, repository_root, LoadOptions};
 pub use projects::projects;
-pub use selection::{RuleSelection, SelectionError};
+pub use settings::{
+    selects, validate_selector, Overrides, Settings, SettingsError, UnknownSelector,
+};

@@ -15,6 +15,7 @@ use crate::lint_source;
 pub const SNAPSHOT_OPTIONS: FullOptions = FullOptions {
     color: false,
     width: 80,
+    quiet: false,
 };
 
 /// Lints `text` with only `rule`, naming the file `display` in the output.
@@ -44,6 +45,8 @@ pub fn lint_bytes(
         findings: &findings,
         summary: Summary::new(1, &findings),
         tool_version: env!("CARGO_PKG_VERSION"),
+        rules: &[],
+        show_suppressed: false,
     };
     let mut out = Vec::new();
     // Writing into a Vec cannot fail; a rendering error would be a bug worth seeing.

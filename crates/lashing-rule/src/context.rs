@@ -123,6 +123,7 @@ impl<'a> Context<'a> {
             help: report.help,
             related: report.related,
             service: report.service,
+            suppression: None,
         });
     }
 

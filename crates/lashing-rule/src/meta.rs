@@ -13,6 +13,8 @@ pub enum Category {
     Interpolation,
     Security,
     Hardening,
+    /// lashing's own comments (`# lashing: ignore[...]`).
+    Suppression,
 }
 
 impl Category {
@@ -24,6 +26,7 @@ impl Category {
         Category::Interpolation,
         Category::Security,
         Category::Hardening,
+        Category::Suppression,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +38,7 @@ impl Category {
             Category::Interpolation => "interpolation",
             Category::Security => "security",
             Category::Hardening => "hardening",
+            Category::Suppression => "suppression",
         }
     }
 

@@ -156,4 +156,8 @@ impl SourceMap {
     pub fn files(&self) -> &[SourceFile] {
         &self.files
     }
+
+    pub fn into_files(self) -> Vec<SourceFile> {
+        self.files
+    }
 }

@@ -3,12 +3,12 @@
 
 use std::io::{self, Write};
 
-use super::{position, Report};
+use super::{one_line, position, Report};
 
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    for f in report.findings {
+    for f in report.shown() {
         let p = position(report.sources, f.primary.span);
-        writeln!(
+        write!(
             out,
             "{}:{}:{}: {}[{}] {}",
             p.path,
@@ -18,16 +18,15 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             f.rule,
             one_line(&f.message)
         )?;
+        if let Some(s) = &f.suppression {
+            // Only with --show-suppressed; a problem matcher still reads the line.
+            write!(out, " (suppressed by {}", s.kind.as_str())?;
+            if let Some(reason) = &s.reason {
+                write!(out, ": {}", one_line(reason))?;
+            }
+            write!(out, ")")?;
+        }
+        writeln!(out)?;
     }
     Ok(())
-}
-
-/// Messages are single-line by construction; guard the format anyway, since a line
-/// break would split one finding into two for every consumer.
-fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['\n', '\r']) {
-        s.replace(['\n', '\r'], " ").into()
-    } else {
-        s.into()
-    }
 }

@@ -10,13 +10,15 @@ use miette::{
 };
 
 use super::{position, Report};
-use crate::{Finding, Severity};
+use crate::{Finding, Severity, Summary};
 
 /// Presentation settings of the full format.
 #[derive(Debug, Clone, Copy)]
 pub struct FullOptions {
     pub color: bool,
     pub width: usize,
+    /// Leave out the summary line (`--quiet`).
+    pub quiet: bool,
 }
 
 impl Default for FullOptions {
@@ -24,6 +26,7 @@ impl Default for FullOptions {
         FullOptions {
             color: false,
             width: 80,
+            quiet: false,
         }
     }
 }
@@ -42,7 +45,7 @@ pub(super) fn render(
         .with_width(options.width)
         .with_links(false)
         .with_urls(false);
-    for finding in report.findings {
+    for finding in report.shown() {
         let Some(file) = report.sources.get(finding.primary.span.file) else {
             continue;
         };
@@ -67,18 +70,23 @@ pub(super) fn render(
         out.write_all(text.as_bytes())?;
         writeln!(out)?;
     }
-    let s = report.summary;
-    if s.findings() == 0 {
-        writeln!(
-            out,
-            "No problems found in {} {}.",
+    if options.quiet {
+        return Ok(());
+    }
+    writeln!(out, "{}", summary_line(&report.summary))
+}
+
+/// "Found 3 problems (1 error, 2 warnings, 0 info) in 2 files; 1 suppressed."
+fn summary_line(s: &Summary) -> String {
+    let mut line = if s.findings() == 0 {
+        format!(
+            "No problems found in {} {}",
             s.files,
             plural(s.files, "file")
         )
     } else {
-        writeln!(
-            out,
-            "Found {} {} ({} {}, {} {}, {} info) in {} {}.",
+        format!(
+            "Found {} {} ({} {}, {} {}, {} info) in {} {}",
             s.findings(),
             plural(s.findings(), "problem"),
             s.error,
@@ -89,7 +97,12 @@ pub(super) fn render(
             s.files,
             plural(s.files, "file"),
         )
+    };
+    if s.suppressed > 0 {
+        line.push_str(&format!("; {} suppressed", s.suppressed));
     }
+    line.push('.');
+    line
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -172,6 +185,15 @@ impl Diagnostic for FindingDiagnostic<'_> {
                 help.push('\n');
             }
             help.push_str(note);
+        }
+        if let Some(s) = &self.finding.suppression {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            help.push_str(&format!("suppressed by {}", s.kind.as_str()));
+            if let Some(reason) = &s.reason {
+                help.push_str(&format!(": {reason}"));
+            }
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }

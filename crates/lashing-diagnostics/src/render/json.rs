@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{position, Report};
+use super::{position, write_json, Report};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -35,6 +35,9 @@ struct JsonFinding<'a> {
     help: Option<&'a str>,
     service: Option<&'a str>,
     related: Vec<Related<'a>>,
+    /// Present only on suppressed findings (shown with `--show-suppressed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppression: Option<JsonSuppression<'a>>,
     /// Reserved for automatic fixes; no rule offers one yet.
     fix: Option<()>,
 }
@@ -48,18 +51,24 @@ struct Related<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonSuppression<'a> {
+    kind: &'static str,
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct JsonSummary {
     files: usize,
     findings: usize,
     error: usize,
     warning: usize,
     info: usize,
+    suppressed: usize,
 }
 
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     let findings = report
-        .findings
-        .iter()
+        .shown()
         .map(|f| {
             let p = position(report.sources, f.primary.span);
             JsonFinding {
@@ -88,6 +97,10 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                         }
                     })
                     .collect(),
+                suppression: f.suppression.as_ref().map(|s| JsonSuppression {
+                    kind: s.kind.as_str(),
+                    reason: s.reason.as_deref(),
+                }),
                 fix: None,
             }
         })
@@ -106,12 +119,8 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             error: s.error,
             warning: s.warning,
             info: s.info,
+            suppressed: s.suppressed,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &output).map_err(|e| match e.io_error_kind() {
-        // Keep the kind (a closed pipe is not an error worth reporting).
-        Some(kind) => io::Error::from(kind),
-        None => io::Error::other(e),
-    })?;
-    writeln!(out)
+    write_json(out, &output)
 }

@@ -1,44 +1,105 @@
 //! Output formats. Each renderer writes the whole report at once, in the order of
 //! the findings it is given (already sorted by the engine).
 
+mod checkstyle;
 mod concise;
 mod full;
+mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod sarif;
+mod statistics;
+mod xml;
 
 use std::io::{self, Write};
 
 use lashing_syntax::SourceMap;
 
-use crate::{Finding, Summary};
+use crate::{Finding, Severity, Summary};
 
 pub use full::FullOptions;
+pub use statistics::render as render_statistics;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Full,
     Concise,
     Json,
+    Sarif,
+    Github,
+    Gitlab,
+    Checkstyle,
+    Junit,
 }
 
 impl Format {
-    pub const NAMES: &'static [&'static str] = &["full", "concise", "json"];
+    pub const ALL: &'static [Format] = &[
+        Format::Full,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Gitlab,
+        Format::Checkstyle,
+        Format::Junit,
+    ];
 
-    pub fn parse(s: &str) -> Option<Format> {
-        match s {
-            "full" => Some(Format::Full),
-            "concise" => Some(Format::Concise),
-            "json" => Some(Format::Json),
-            _ => None,
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Full => "full",
+            Format::Concise => "concise",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
+            Format::Checkstyle => "checkstyle",
+            Format::Junit => "junit",
         }
     }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.as_str() == s)
+    }
+}
+
+/// A rule as the report describes it (SARIF lists every rule of the run's tool).
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: &'static str,
+    /// One line, without a final period.
+    pub summary: &'static str,
+    /// The rule's page, Markdown (what `lashing explain` prints).
+    pub documentation: String,
+    pub help_uri: String,
+    pub severity: Severity,
+    pub enabled: bool,
 }
 
 /// What every renderer gets.
 pub struct Report<'a> {
     pub sources: &'a SourceMap,
+    /// Every finding, suppressed ones included, sorted.
     pub findings: &'a [Finding],
     pub summary: Summary,
     pub tool_version: &'a str,
+    /// Every rule lashing has (for SARIF's tool description).
+    pub rules: &'a [RuleInfo],
+    /// Show suppressed findings too (`--show-suppressed`). SARIF always carries
+    /// them, marked with `suppressions`, since that is how SARIF consumers expect
+    /// accepted findings.
+    pub show_suppressed: bool,
+}
+
+impl Report<'_> {
+    /// The findings a text format shows.
+    pub fn shown(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| self.show_suppressed || f.suppression.is_none())
+    }
 }
 
 pub fn render(
@@ -51,6 +112,31 @@ pub fn render(
         Format::Full => full::render(out, report, full),
         Format::Concise => concise::render(out, report),
         Format::Json => json::render(out, report),
+        Format::Sarif => sarif::render(out, report),
+        Format::Github => github::render(out, report),
+        Format::Gitlab => gitlab::render(out, report),
+        Format::Checkstyle => checkstyle::render(out, report),
+        Format::Junit => junit::render(out, report),
+    }
+}
+
+/// Writes `value` as pretty JSON and a final newline, keeping the I/O error's kind
+/// (a closed pipe is not an error worth reporting).
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    })?;
+    writeln!(out)
+}
+
+/// Messages are single-line by construction; guard the line formats anyway, since
+/// a line break would split one finding into two for every consumer.
+pub(crate) fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        s.replace(['\n', '\r'], " ").into()
+    } else {
+        s.into()
     }
 }
 

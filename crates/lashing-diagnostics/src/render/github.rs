@@ -1,0 +1,101 @@
+//! `--format github`: GitHub Actions workflow commands, which the runner turns
+//! into annotations on the pull request's diff:
+//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+
+use std::io::{self, Write};
+
+use super::{position, Report};
+use crate::Severity;
+
+pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    for f in report.shown() {
+        let p = position(report.sources, f.primary.span);
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        if let Some(s) = &f.suppression {
+            message.push_str(&format!("\nsuppressed by {}", s.kind.as_str()));
+            if let Some(reason) = &s.reason {
+                message.push_str(&format!(": {reason}"));
+            }
+        }
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(p.path),
+            p.line,
+            p.column,
+            p.end_line,
+            p.end_column,
+            escape_property(&format!("lashing {} ({})", f.rule, f.code)),
+            escape_data(&message),
+        )?;
+    }
+    Ok(())
+}
+
+/// The message part: `%`, CR and LF are encoded so that the runner decodes them
+/// back (a multi-line annotation), and a line break cannot end the command.
+pub fn escape_data(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A property value (`file=`, `title=`): as the message, plus `:` and `,`, which
+/// would otherwise end the property list or the value.
+pub fn escape_property(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' => out.push_str("%3A"),
+            ',' => out.push_str("%2C"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_data, escape_property};
+
+    #[test]
+    fn data_escapes_percent_and_line_breaks_only() {
+        assert_eq!(
+            escape_data("100% of a:b,c\r\nnext"),
+            "100%25 of a:b,c%0D%0Anext"
+        );
+    }
+
+    #[test]
+    fn properties_also_escape_colon_and_comma() {
+        assert_eq!(
+            escape_property("dir,1/a:b%\n.yaml"),
+            "dir%2C1/a%3Ab%25%0A.yaml"
+        );
+    }
+
+    #[test]
+    fn percent_is_escaped_first_so_escapes_are_not_doubled() {
+        // A literal "%0A" in a message must arrive as "%0A", not as a line break.
+        assert_eq!(escape_data("%0A"), "%250A");
+    }
+}
