@@ -135,6 +135,13 @@ pub struct RuleArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Which configuration file applies.
+#[derive(Debug, Args, Default, Clone)]
+pub struct ConfigArgs {
     /// Use this configuration file for every project instead of looking for
     /// lashing.toml / .lashing.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
@@ -143,6 +150,16 @@ pub struct RuleArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     pub no_config: bool,
+}
+
+impl ConfigArgs {
+    pub fn source(&self) -> lashing_linter::ConfigSource {
+        match (&self.config, self.no_config) {
+            (_, true) => lashing_linter::ConfigSource::Ignore,
+            (Some(path), false) => lashing_linter::ConfigSource::File(path.clone()),
+            (None, false) => lashing_linter::ConfigSource::Discover,
+        }
+    }
 }
 
 impl RuleArgs {
@@ -158,14 +175,6 @@ impl RuleArgs {
             }),
             baseline: self.baseline.clone(),
             ignore_baseline: false,
-        }
-    }
-
-    pub fn config_source(&self) -> lashing_linter::ConfigSource {
-        match (&self.config, self.no_config) {
-            (_, true) => lashing_linter::ConfigSource::Ignore,
-            (Some(path), false) => lashing_linter::ConfigSource::File(path.clone()),
-            (None, false) => lashing_linter::ConfigSource::Discover,
         }
     }
 }
@@ -274,6 +283,9 @@ pub struct GraphArgs {
     /// (comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     #[command(flatten)]
     pub load: LoadArgs,

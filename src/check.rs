@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 use lashing_diagnostics::render::{self, Format, FullOptions, Report, RuleInfo};
 use lashing_diagnostics::Summary;
-use lashing_linter::{
-    discover, lint_jobs, plan_jobs, projects, Discovery, LintRun, Overrides, Settings,
-};
+use lashing_linter::{discover, lint_jobs, plan_jobs, projects, Discovery, LintRun, Overrides};
 
 use crate::args::{CheckArgs, ColorChoice, LoadArgs, OutputFormat, RuleArgs};
 use crate::{docs, error, exit, registry};
@@ -102,7 +100,7 @@ pub(crate) fn lint(
         projects,
         &registry,
         &overrides,
-        &rule_args.config_source(),
+        &rule_args.config.source(),
         &cwd,
     )
     .map_err(|errors| {
@@ -113,18 +111,6 @@ pub(crate) fn lint(
     })?;
     let run = lint_jobs(&jobs, &load.options(), &cwd, &settings);
     Ok(Linted { discovery, run })
-}
-
-/// The settings `graph` uses: the command line's selection over the rules'
-/// defaults.
-pub(crate) fn command_line_settings(overrides: &Overrides) -> Option<Settings> {
-    match Settings::new(&registry::all_rules(), None, overrides) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            error(e);
-            None
-        }
-    }
 }
 
 /// Every rule, as the reports describe them.
@@ -138,6 +124,7 @@ pub(crate) fn rule_infos() -> Vec<RuleInfo> {
                 name: meta.name,
                 category: meta.category.as_str(),
                 summary: meta.summary,
+                description: docs::what_it_does(meta),
                 documentation: docs::rule_page(meta),
                 help_uri: meta.docs_url(),
                 severity: meta.severity,

@@ -56,3 +56,46 @@ fn rule_pages_are_up_to_date() {
         "docs/rules is stale: {stale:?}\nrun: LASHING_UPDATE_DOCS=1 cargo test -p lashing --test docs"
     );
 }
+
+/// docs/lashing.schema.json is generated from the configuration's key table, the
+/// one the reader validates against.
+#[test]
+fn config_schema_is_up_to_date() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/lashing.schema.json");
+    let expected = lashing_cli::docs::config_schema();
+    if std::env::var_os("LASHING_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "docs/lashing.schema.json is stale\nrun: LASHING_UPDATE_DOCS=1 cargo test -p lashing --test docs"
+    );
+}
+
+/// The schema accepts the configuration of the configured test project and
+/// rejects a misspelt key, as the reader does.
+#[test]
+fn config_schema_agrees_with_the_reader() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&lashing_cli::docs::config_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let good = serde_json::json!({
+        "lint": {
+            "extend-select": ["hardening", "L602"],
+            "ignore": ["root-user"],
+            "fail-on": "warning",
+            "severity": { "floating-image-tag": "error" },
+            "per-file-ignores": [{ "paths": ["legacy/**"], "rules": ["obsolete-version"] }],
+            "exceptions": [{ "rule": "privileged", "services": ["db"], "reason": "x" }]
+        }
+    });
+    assert!(validator.is_valid(&good));
+    let misspelt = serde_json::json!({ "lint": { "selct": ["all"] } });
+    assert!(!validator.is_valid(&misspelt));
+    let no_reason = serde_json::json!({ "lint": { "exceptions": [{ "rule": "privileged", "services": ["db"] }] } });
+    assert!(!validator.is_valid(&no_reason));
+    let bad_rule = serde_json::json!({ "lint": { "ignore": ["privilegd"] } });
+    assert!(!validator.is_valid(&bad_rule));
+}

@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use lashing_graph::ProjectGraph;
-use lashing_linter::{discover, lint_project, load_project, projects};
+use lashing_linter::{discover, lint_configured, load_project, plan_jobs, projects};
 
 use crate::args::{GraphArgs, GraphFormat};
 use crate::{error, exit};
@@ -32,9 +32,6 @@ pub fn run(args: &GraphArgs) -> u8 {
         ignore: args.ignore.clone(),
         ..Default::default()
     };
-    let Some(selection) = crate::check::command_line_settings(&overrides) else {
-        return exit::ERROR;
-    };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
     let (discovery, projects) = if args.load.files.is_empty() {
@@ -46,6 +43,19 @@ pub fn run(args: &GraphArgs) -> u8 {
         (discovery, vec![args.load.files.clone()])
     };
     let options = args.load.options();
+    // The same settings as `check` (lashing.toml, the command line), so the
+    // findings drawn are the ones `check` reports.
+    let registry = crate::registry::all_rules();
+    let (jobs, settings) =
+        match plan_jobs(projects, &registry, &overrides, &args.config.source(), &cwd) {
+            Ok(planned) => planned,
+            Err(errors) => {
+                for e in errors {
+                    error(e);
+                }
+                return exit::ERROR;
+            }
+        };
 
     let mut pictures = Vec::with_capacity(discovery.files.len());
     let mut failed = false;
@@ -53,11 +63,15 @@ pub fn run(args: &GraphArgs) -> u8 {
         error(format!("{}: {}", err.path.display(), err.message));
         failed = true;
     }
-    for paths in &projects {
-        let path = paths.first().cloned().unwrap_or_default();
-        match load_project(paths, &options, &cwd) {
+    for job in &jobs {
+        let path = job.paths.first().cloned().unwrap_or_default();
+        let Some(job_settings) = settings.get(job.settings) else {
+            continue;
+        };
+        match load_project(&job.paths, &options, &cwd) {
             Ok(project) => {
-                let findings = lint_project(&project, &selection.rules);
+                let mut findings = lint_configured(&project, job_settings, &cwd);
+                findings.retain(|f| f.suppression.is_none());
                 let graph = ProjectGraph::build(&project.model);
                 pictures.push(ProjectPicture::build(&project, &graph, &findings));
             }

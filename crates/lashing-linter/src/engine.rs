@@ -294,34 +294,82 @@ pub fn lint_source(
 ) -> (Vec<SourceFile>, Vec<Finding>) {
     let (source, read_error) = SourceFile::from_bytes(id, path, display_path, bytes);
     let project = load_text(source, read_error);
-    let findings = lint_project(&project, rules);
-    let linted = into_linted(project, findings);
+    let mut findings = lint_project(&project, rules);
+    let unused = rules
+        .iter()
+        .any(|r| r.meta().code == UnusedSuppression::META.code)
+        .then_some(UnusedSuppression::META.severity);
+    suppress_in_project(&project, &mut findings, rules, rules, unused);
+    let sources = project.files.into_iter().map(|f| f.source).collect();
+    (sources, findings)
+}
+
+/// Lints one loaded project with `settings`, as `check` would report it on its
+/// own: configured rules and severities, per-file ignores, exceptions, inline
+/// suppressions and the baseline. For commands that show one project (`graph`).
+pub fn lint_configured(project: &Project, settings: &Settings, cwd: &Path) -> Vec<Finding> {
+    let mut findings = configured_findings(project, settings, cwd);
+    let unused = settings
+        .is_enabled(UnusedSuppression::META.code)
+        .then(|| settings.severity(&UnusedSuppression::META));
+    let sources = suppress_in_project(
+        project,
+        &mut findings,
+        &settings.registry,
+        &settings.rules,
+        unused,
+    );
+    if let Some(baseline) = &settings.baseline {
+        let listed = baseline.matches(&sources, &findings);
+        for (finding, listed) in findings.iter_mut().zip(listed) {
+            if listed && finding.suppression.is_none() {
+                finding.suppression = Some(Suppression {
+                    kind: SuppressionKind::Baseline,
+                    reason: Some(format!(
+                        "listed in the baseline {}",
+                        baseline.path.display()
+                    )),
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// Applies a single project's inline suppressions to its findings (adding the
+/// `unused-suppression` ones) and leaves them sorted. Returns the project's
+/// sources as a map, for what needs positions next.
+fn suppress_in_project(
+    project: &Project,
+    findings: &mut Vec<Finding>,
+    registry: &[&'static dyn Rule],
+    enabled: &[&'static dyn Rule],
+    unused: Option<Severity>,
+) -> SourceMap {
     let mut map = SourceMap::new();
     let mut suppressions = HashMap::new();
-    for (source, directives) in linted.sources.into_iter().zip(linted.directives) {
-        let file_id = source.id;
-        if !directives.is_empty() {
-            suppressions.insert(
-                file_id,
-                FileSuppressions {
-                    directives,
-                    enabled: rules.iter().map(|r| r.meta().code).collect(),
-                    unused: rules
-                        .iter()
-                        .any(|r| r.meta().code == UnusedSuppression::META.code)
-                        .then_some(UnusedSuppression::META.severity),
-                    registry: rules.to_vec(),
-                    owner: 0,
-                },
-            );
+    for file in &project.files {
+        if file.role == FileRole::Compose {
+            let directives = suppression::directives(&file.source, &file.yaml.comments);
+            if !directives.is_empty() {
+                suppressions.insert(
+                    file.source.id,
+                    FileSuppressions {
+                        directives,
+                        enabled: enabled.iter().map(|r| r.meta().code).collect(),
+                        unused,
+                        registry: registry.to_vec(),
+                        owner: 0,
+                    },
+                );
+            }
         }
-        map.add(source);
+        map.add(file.source.clone());
     }
-    let mut findings = linted.findings;
-    let unused = suppression::apply(&mut suppressions, &mut findings, &map);
+    let unused = suppression::apply(&mut suppressions, findings, &map);
     findings.extend(unused);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    (map.into_files(), findings)
+    map
 }
 
 /// Runs `rules` over a loaded project at their default severities: the graph is

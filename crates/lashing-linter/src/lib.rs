@@ -16,7 +16,9 @@ pub mod suppression;
 pub mod testing;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
-pub use engine::{lint_jobs, lint_project, lint_source, load_project, LintRun, ProjectJob};
+pub use engine::{
+    lint_configured, lint_jobs, lint_project, lint_source, load_project, LintRun, ProjectJob,
+};
 pub use jobs::{plan_jobs, ConfigSource};
 pub use load::{load_paths, load_text, repository_root, LoadOptions};
 pub use projects::projects;

@@ -379,3 +379,7 @@ fn glob_sets(config: &ConfigFile, paths: &[Written]) -> Result<(GlobSet, GlobSet
     };
     Ok((build(all)?, build(names)?))
 }
+
+#[cfg(test)]
+#[path = "settings_test.rs"]
+mod tests;

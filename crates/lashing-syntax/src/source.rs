@@ -53,7 +53,8 @@ impl ReadError {
 }
 
 /// One file's text and line index. The text is what positions refer to.
-#[derive(Debug)]
+/// Cloned only where a single project is shown on its own (`graph`).
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     pub id: FileId,
     pub path: PathBuf,

@@ -71,6 +71,8 @@ pub struct RuleInfo {
     pub category: &'static str,
     /// One line, without a final period.
     pub summary: &'static str,
+    /// What the rule reports, a paragraph.
+    pub description: String,
     /// The rule's page, Markdown (what `lashing explain` prints).
     pub documentation: String,
     pub help_uri: String,

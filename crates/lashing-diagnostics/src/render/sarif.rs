@@ -238,7 +238,7 @@ fn rule(info: &RuleInfo) -> Rule<'_> {
             text: info.summary.into(),
         },
         full_description: Text {
-            text: info.summary.into(),
+            text: info.description.as_str().into(),
         },
         help: Help {
             text: &info.documentation,

@@ -183,6 +183,8 @@ pub fn parse(path: &Path, text: String) -> Result<ConfigFile, Vec<ConfigError>> 
                     ));
                 }
             }
+            // The TOML table is ordered by key; overrides apply in written order.
+            config.severity.sort_by_key(|(key, _)| key.span.start);
         }
         for entry in tables(get(lint, "per-file-ignores")) {
             config.per_file_ignores.push(PerFileIgnoreEntry {
@@ -257,12 +259,15 @@ fn severity(s: &str) -> Option<Severity> {
 
 /// Checks every key of `table` against `keys`: unknown keys (with a "did you
 /// mean"), values of the wrong type, missing required keys.
+/// Returns the keys suggested for misspelt ones, so that a missing required key
+/// is not reported twice (`service` for `services`).
 fn check_table(
     table: &DeTable<'_>,
     keys: &[Key],
     at: &str,
     problems: &mut Vec<(Range<usize>, String)>,
-) {
+) -> Vec<&'static str> {
+    let mut suggested = Vec::new();
     for (name, value) in table.iter() {
         let name_str: &str = name.get_ref();
         let Some(key) = keys.iter().find(|k| k.name == name_str) else {
@@ -273,7 +278,10 @@ fn check_table(
             };
             let known = keys.iter().map(|k| k.name);
             let hint = match did_you_mean(name_str, known) {
-                Some(s) => format!(" (did you mean `{s}`?)"),
+                Some(s) => {
+                    suggested.extend(keys.iter().map(|k| k.name).find(|k| *k == s));
+                    format!(" (did you mean `{s}`?)")
+                }
                 None => format!(
                     " (expected one of: {})",
                     keys.iter()
@@ -295,6 +303,7 @@ fn check_table(
         };
         check_value(value, key, &path, problems);
     }
+    suggested
 }
 
 fn check_value(
@@ -314,15 +323,17 @@ fn check_value(
     };
     match &key.kind {
         Kind::Table(keys) => match value.get_ref().as_table() {
-            Some(table) => check_table(table, keys, path, problems),
+            Some(table) => {
+                check_table(table, keys, path, problems);
+            }
             None => wrong("a table"),
         },
         Kind::TableArray(keys) => match value.get_ref().as_array() {
             Some(items) if items.iter().all(|i| i.get_ref().is_table()) => {
                 for item in items.iter() {
                     if let Some(table) = item.get_ref().as_table() {
-                        check_table(table, keys, path, problems);
-                        check_required(table, keys, item.span(), path, problems);
+                        let suggested = check_table(table, keys, path, problems);
+                        check_required(table, keys, &suggested, item.span(), path, problems);
                     }
                 }
             }
@@ -375,7 +386,14 @@ fn check_severity(
         let hint = value
             .get_ref()
             .as_str()
-            .and_then(|s| did_you_mean(s, ["error", "warning", "info"]))
+            .and_then(|s| {
+                let levels = ["error", "warning", "info"];
+                // `warn`, `err`: an abbreviation is as likely as a typo.
+                levels
+                    .into_iter()
+                    .find(|level| !s.is_empty() && level.starts_with(s))
+                    .or_else(|| did_you_mean(s, levels))
+            })
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
         problems.push((
@@ -388,12 +406,13 @@ fn check_severity(
 fn check_required(
     table: &DeTable<'_>,
     keys: &[Key],
+    suggested: &[&str],
     span: Range<usize>,
     path: &str,
     problems: &mut Vec<(Range<usize>, String)>,
 ) {
     for key in keys.iter().filter(|k| k.required) {
-        if get(table, key.name).is_none() {
+        if get(table, key.name).is_none() && !suggested.contains(&key.name) {
             problems.push((span.clone(), format!("`[[{path}]]` needs `{}`", key.name)));
         }
     }
@@ -409,3 +428,7 @@ fn check_required(
         ));
     }
 }
+
+#[cfg(test)]
+#[path = "file_test.rs"]
+mod tests;

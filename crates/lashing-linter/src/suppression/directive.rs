@@ -153,3 +153,7 @@ fn target_line(file: &SourceFile, comment_start: usize) -> u32 {
     }
     here
 }
+
+#[cfg(test)]
+#[path = "directive_test.rs"]
+mod tests;
