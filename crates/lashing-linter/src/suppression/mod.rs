@@ -7,11 +7,11 @@
 
 mod directive;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use lashing_diagnostics::{Finding, Label, Severity, Suppression, SuppressionKind};
 use lashing_rule::{declare_rule, did_you_mean, Context, Rule, RuleMeta};
-use lashing_syntax::{SourceMap, Span};
+use lashing_syntax::{FileId, SourceMap, Span};
 
 pub use directive::{directives, Directive, Malformed, Parsed, Scope, Selector};
 
@@ -81,32 +81,50 @@ pub struct FileSuppressions {
 /// Marks the findings that a directive names as suppressed, and returns the
 /// `unused-suppression` findings.
 pub fn apply(
-    files: &mut std::collections::HashMap<lashing_syntax::FileId, FileSuppressions>,
+    files: &mut HashMap<FileId, FileSuppressions>,
     findings: &mut [Finding],
     sources: &SourceMap,
 ) -> Vec<Finding> {
+    // Which directives apply where, per file: by target line, and file-wide. A
+    // finding then looks at its own line's directives only (no pass over every
+    // directive of the file per finding).
+    let mut index: HashMap<FileId, (HashMap<u32, Vec<usize>>, Vec<usize>)> = HashMap::new();
+    for (id, file) in files.iter() {
+        let (by_line, file_wide) = index.entry(*id).or_default();
+        for (i, parsed) in file.directives.iter().enumerate() {
+            match parsed {
+                Parsed::Directive(d) => match d.scope {
+                    Scope::Line(line) => by_line.entry(line).or_default().push(i),
+                    Scope::File => file_wide.push(i),
+                },
+                Parsed::Malformed(_) => {}
+            }
+        }
+    }
     for finding in findings.iter_mut() {
         let span = finding.primary.span;
-        let Some(file) = files.get_mut(&span.file) else {
+        let (Some(file), Some((by_line, file_wide))) =
+            (files.get_mut(&span.file), index.get(&span.file))
+        else {
             continue;
         };
         let Some(source) = sources.get(span.file) else {
             continue;
         };
         let line = source.line_col(span.start as usize).line;
-        let meta = file
+        let Some(meta) = file
             .registry
             .iter()
             .map(|r| r.meta())
-            .find(|m| m.code == finding.code);
-        let Some(meta) = meta else { continue };
-        for parsed in &mut file.directives {
-            let Parsed::Directive(directive) = parsed else {
+            .find(|m| m.code == finding.code)
+        else {
+            continue;
+        };
+        let candidates = by_line.get(&line).into_iter().flatten().chain(file_wide);
+        for &i in candidates {
+            let Some(Parsed::Directive(directive)) = file.directives.get_mut(i) else {
                 continue;
             };
-            if directive.scope != Scope::File && directive.scope != Scope::Line(line) {
-                continue;
-            }
             for selector in &mut directive.selectors {
                 if selects(meta, &selector.text) {
                     selector.used = true;
