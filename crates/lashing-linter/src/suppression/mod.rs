@@ -78,6 +78,10 @@ pub struct FileSuppressions {
     pub owner: usize,
 }
 
+/// A file's directives (by position in its list): those for each line, and the
+/// file-wide ones.
+type DirectiveIndex = (HashMap<u32, Vec<usize>>, Vec<usize>);
+
 /// Marks the findings that a directive names as suppressed, and returns the
 /// `unused-suppression` findings.
 pub fn apply(
@@ -88,7 +92,7 @@ pub fn apply(
     // Which directives apply where, per file: by target line, and file-wide. A
     // finding then looks at its own line's directives only (no pass over every
     // directive of the file per finding).
-    let mut index: HashMap<FileId, (HashMap<u32, Vec<usize>>, Vec<usize>)> = HashMap::new();
+    let mut index: HashMap<FileId, DirectiveIndex> = HashMap::new();
     for (id, file) in files.iter() {
         let (by_line, file_wide) = index.entry(*id).or_default();
         for (i, parsed) in file.directives.iter().enumerate() {
