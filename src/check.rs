@@ -66,8 +66,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     if failed_paths {
         return exit::ERROR;
     }
-    if discovery.files.is_empty() && format == Format::Full && !args.quiet {
-        let _ = writeln!(std::io::stderr(), "lashing: no compose files found");
+    if discovery.files.is_empty() && !args.quiet {
+        // On stderr in every format: a CI step pointed at the wrong folder must
+        // say so, without breaking what parses stdout.
+        let _ = writeln!(
+            std::io::stderr(),
+            "lashing: no compose files found (names lashing looks for: compose.yaml, docker-compose.yml, their .override. and variant forms; hidden folders and .gitignore'd paths are skipped)"
+        );
     }
     if run.failing > 0 && !args.exit_zero {
         exit::FINDINGS

@@ -10,7 +10,10 @@ use crate::Severity;
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     for f in report.shown() {
         let p = position(report.sources, f.primary.span);
+        // A suppressed finding (shown with --show-suppressed) is a notice: it
+        // must not look like a problem on the pull request.
         let command = match f.severity {
+            _ if f.suppression.is_some() => "notice",
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",

@@ -1,7 +1,9 @@
 //! `--format junit`: JUnit XML, which most CI systems display as test results.
-//! One test suite per file, one failing test case per finding; suppressed findings
-//! (with `--show-suppressed`) are skipped test cases. A clean run is one passing
-//! test case, so that the report is never an empty suite.
+//! One test suite per file, one test case per finding: errors and warnings fail,
+//! `info` findings pass with their text as output (the default threshold never
+//! fails on them, and a green job must not show red tests), suppressed findings
+//! (with `--show-suppressed`) are skipped. A clean run is one passing test case,
+//! so that the report is never an empty suite.
 
 use std::io::{self, Write};
 
@@ -12,8 +14,7 @@ use super::{position, Report};
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     let groups = by_file(report);
     let total: usize = groups.iter().map(|(_, f)| f.len()).sum();
-    let failures =
-        |findings: &[&crate::Finding]| findings.iter().filter(|f| f.suppression.is_none()).count();
+    let failures = |findings: &[&crate::Finding]| findings.iter().filter(|f| fails(f)).count();
     let all_failures: usize = groups.iter().map(|(_, f)| failures(f)).sum();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     if groups.is_empty() {
@@ -22,10 +23,11 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             out,
             r#"  <testsuite name="lashing" tests="1" failures="0">"#
         )?;
+        let files = report.summary.files;
         writeln!(
             out,
-            r#"    <testcase name="no problems found in {} files" classname="lashing"/>"#,
-            report.summary.files
+            r#"    <testcase name="no problems found in {files} file{}" classname="lashing"/>"#,
+            if files == 1 { "" } else { "s" }
         )?;
         writeln!(out, "  </testsuite>")?;
         return writeln!(out, "</testsuites>");
@@ -65,6 +67,14 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                             .unwrap_or_default()
                     ))
                 )?,
+                None if !fails(f) => writeln!(
+                    out,
+                    r#"      <system-out>{}</system-out>"#,
+                    escape(&format!(
+                        "{}:{}:{}: {}[{}] {}",
+                        p.path, p.line, p.column, f.severity, f.rule, f.message
+                    ))
+                )?,
                 None => {
                     let mut body = format!(
                         "{}:{}:{}: {}[{}] {}",
@@ -88,4 +98,9 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
         writeln!(out, "  </testsuite>")?;
     }
     writeln!(out, "</testsuites>")
+}
+
+/// Whether a finding is a failed test: not suppressed, and above `info`.
+fn fails(f: &crate::Finding) -> bool {
+    f.suppression.is_none() && f.severity > crate::Severity::Info
 }
