@@ -18,6 +18,14 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::ERROR;
         }
     };
+    // `--statistics` prints text or JSON. A format from LASHING_FORMAT (set for a
+    // whole CI job) falls back to text; one asked for with --format is an error.
+    let format = match (args.statistics, args.format) {
+        (true, None) if !matches!(format, Format::Full | Format::Concise | Format::Json) => {
+            Format::Concise
+        }
+        _ => format,
+    };
     if args.statistics && !matches!(format, Format::Full | Format::Concise | Format::Json) {
         error(format!(
             "--statistics prints text or JSON; it cannot be combined with --format {}",

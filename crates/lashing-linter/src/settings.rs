@@ -47,13 +47,14 @@ impl std::fmt::Display for UnknownSelector {
     }
 }
 
-/// Whether `selector` names `rule`: its name, its code (any case), its category,
-/// or `all`.
+/// Whether `selector` names `rule`: its name, its code, its category, or `all`
+/// (any case).
 pub fn selects(meta: &RuleMeta, selector: &str) -> bool {
-    selector == "all"
-        || selector == meta.name
+    // Names, codes and categories are ASCII; `Security` or `l602` mean the same.
+    selector.eq_ignore_ascii_case("all")
+        || selector.eq_ignore_ascii_case(meta.name)
         || selector.eq_ignore_ascii_case(meta.code)
-        || selector == meta.category.as_str()
+        || selector.eq_ignore_ascii_case(meta.category.as_str())
 }
 
 /// Checks that `selector` names a rule, a code or a category.
@@ -61,8 +62,10 @@ pub fn validate_selector(
     registry: &[&'static dyn Rule],
     selector: &str,
 ) -> Result<(), UnknownSelector> {
-    if selector == "all"
-        || Category::parse(selector).is_some()
+    if selector.eq_ignore_ascii_case("all")
+        || Category::ALL
+            .iter()
+            .any(|c| selector.eq_ignore_ascii_case(c.as_str()))
         || registry.iter().any(|r| selects(r.meta(), selector))
     {
         return Ok(());

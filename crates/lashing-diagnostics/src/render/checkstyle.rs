@@ -21,12 +21,24 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                 message.push_str(help);
                 message.push(')');
             }
+            // Only with --show-suppressed: marked, and at the lowest severity.
+            let severity = match &f.suppression {
+                Some(s) => {
+                    message.push_str(&format!(" (suppressed by {}", s.kind.as_str()));
+                    if let Some(reason) = &s.reason {
+                        message.push_str(&format!(": {reason}"));
+                    }
+                    message.push(')');
+                    "info"
+                }
+                None => f.severity.as_str(),
+            };
             writeln!(
                 out,
                 r#"    <error line="{}" column="{}" severity="{}" message="{}" source="lashing.{}"/>"#,
                 p.line,
                 p.column,
-                f.severity,
+                severity,
                 escape(&message),
                 f.rule
             )?;

@@ -55,7 +55,21 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             Issue {
                 kind: "issue",
                 check_name: f.rule,
-                description: format!("{} [{}]", f.message, f.rule),
+                description: match &f.suppression {
+                    // Only with --show-suppressed; GitLab has no "accepted" state,
+                    // so the text says it and the severity is the lowest.
+                    Some(s) => format!(
+                        "{} [{}] (suppressed by {}{})",
+                        f.message,
+                        f.rule,
+                        s.kind.as_str(),
+                        s.reason
+                            .as_deref()
+                            .map(|r| format!(": {r}"))
+                            .unwrap_or_default()
+                    ),
+                    None => format!("{} [{}]", f.message, f.rule),
+                },
                 content: f.help.as_deref().map(|body| Content { body }),
                 categories: [match f.category {
                     "security" | "hardening" => "Security",
@@ -63,6 +77,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                     _ => "Bug Risk",
                 }],
                 severity: match f.severity {
+                    _ if f.suppression.is_some() => "info",
                     Severity::Error => "major",
                     Severity::Warning => "minor",
                     Severity::Info => "info",

@@ -317,7 +317,7 @@ fn check_value(
             value.span(),
             format!(
                 "`{path}` must be {expected}, not {}",
-                value.get_ref().type_str()
+                with_article(value.get_ref().type_str())
             ),
         ));
     };
@@ -347,7 +347,7 @@ fn check_value(
                             item.span(),
                             format!(
                                 "`{path}` must hold strings, not {}",
-                                item.get_ref().type_str()
+                                with_article(item.get_ref().type_str())
                             ),
                         ));
                     }
@@ -381,7 +381,7 @@ fn check_severity(
     if !ok {
         let written = match value.get_ref().as_str() {
             Some(s) => format!("`{s}`"),
-            None => value.get_ref().type_str().to_string(),
+            None => with_article(value.get_ref().type_str()),
         };
         let hint = value
             .get_ref()
@@ -432,3 +432,13 @@ fn check_required(
 #[cfg(test)]
 #[path = "file_test.rs"]
 mod tests;
+
+/// "a string", "an integer", "an array": TOML's type names as a sentence needs them.
+fn with_article(type_name: &str) -> String {
+    let article = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {type_name}")
+}

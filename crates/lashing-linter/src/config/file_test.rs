@@ -79,11 +79,11 @@ fn unknown_keys_are_reported_at_their_position_with_a_suggestion() {
 fn wrong_types_are_reported_at_the_value() {
     assert_eq!(
         errors("[lint]\nselect = \"all\"\n"),
-        ["lashing.toml:2:10: `lint.select` must be an array of strings, not string"]
+        ["lashing.toml:2:10: `lint.select` must be an array of strings, not a string"]
     );
     assert_eq!(
         errors("[lint]\nignore = [\"a\", 3]\n"),
-        ["lashing.toml:2:16: `lint.ignore` must hold strings, not integer"]
+        ["lashing.toml:2:16: `lint.ignore` must hold strings, not an integer"]
     );
     assert_eq!(
         errors("[lint.severity]\nprivileged = \"fatal\"\n"),
