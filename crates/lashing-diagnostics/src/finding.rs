@@ -75,6 +75,18 @@ pub enum SuppressionKind {
     Baseline,
 }
 
+/// "suppressed by inline: local dev only": how every format marks a suppressed
+/// finding it shows.
+impl std::fmt::Display for Suppression {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "suppressed by {}", self.kind.as_str())?;
+        if let Some(reason) = &self.reason {
+            write!(f, ": {reason}")?;
+        }
+        Ok(())
+    }
+}
+
 impl SuppressionKind {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use lashing_diagnostics::fingerprint::fingerprints;
-use lashing_diagnostics::Finding;
+use lashing_diagnostics::{Finding, Suppression, SuppressionKind};
 use lashing_syntax::{FileId, SourceFile, SourceMap};
 use serde::{Deserialize, Serialize};
 
@@ -76,20 +76,39 @@ impl Baseline {
         })
     }
 
-    /// Which of `findings` (sorted, as the run holds them) the baseline lists.
-    pub fn matches(&self, sources: &SourceMap, findings: &[Finding]) -> Vec<bool> {
+    /// Marks the findings the baseline lists as suppressed, among those for which
+    /// `applies(index)` holds (the run's findings of the projects that use this
+    /// baseline). `findings` are sorted, as the run holds them, so that occurrence
+    /// numbers match those written.
+    pub fn suppress(
+        &self,
+        sources: &SourceMap,
+        findings: &mut [Finding],
+        applies: impl Fn(usize) -> bool,
+    ) {
         let paths = relative_paths(&self.dir, sources);
         let prints = fingerprints(sources, findings, |file| {
             paths.get(&file.id).map_or("", String::as_str).into()
         });
-        findings
-            .iter()
-            .zip(prints)
-            .map(|(f, print)| {
-                let path = paths.get(&f.primary.span.file).cloned().unwrap_or_default();
-                self.entries.contains(&(path, f.code.to_string(), print))
-            })
-            .collect()
+        let reason = format!("listed in the baseline {}", self.path.display());
+        for (index, (finding, print)) in findings.iter_mut().zip(prints).enumerate() {
+            if finding.suppression.is_some() || !applies(index) {
+                continue;
+            }
+            let path = paths
+                .get(&finding.primary.span.file)
+                .cloned()
+                .unwrap_or_default();
+            if self
+                .entries
+                .contains(&(path, finding.code.to_string(), print))
+            {
+                finding.suppression = Some(Suppression {
+                    kind: SuppressionKind::Baseline,
+                    reason: Some(reason.clone()),
+                });
+            }
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use lashing_diagnostics::{Finding, Severity, Suppression, SuppressionKind};
+use lashing_diagnostics::{Finding, Severity};
 use lashing_graph::ProjectGraph;
 use lashing_rule::{Context, FileRole, Project, Rule, RuleMeta};
 use lashing_syntax::{FileId, SourceFile, SourceMap, Span};
@@ -243,16 +243,7 @@ fn apply_baselines(run: &mut LintRun, owners: &[usize], settings: &[Settings]) {
         if !owners.contains(&index) {
             continue;
         }
-        let listed = baseline.matches(&run.sources, &run.findings);
-        let reason = format!("listed in the baseline {}", baseline.path.display());
-        for ((finding, owner), listed) in run.findings.iter_mut().zip(owners).zip(listed) {
-            if listed && *owner == index && finding.suppression.is_none() {
-                finding.suppression = Some(Suppression {
-                    kind: SuppressionKind::Baseline,
-                    reason: Some(reason.clone()),
-                });
-            }
-        }
+        baseline.suppress(&run.sources, &mut run.findings, |i| owners[i] == index);
     }
 }
 
@@ -320,18 +311,7 @@ pub fn lint_configured(project: &Project, settings: &Settings, cwd: &Path) -> Ve
         unused,
     );
     if let Some(baseline) = &settings.baseline {
-        let listed = baseline.matches(&sources, &findings);
-        for (finding, listed) in findings.iter_mut().zip(listed) {
-            if listed && finding.suppression.is_none() {
-                finding.suppression = Some(Suppression {
-                    kind: SuppressionKind::Baseline,
-                    reason: Some(format!(
-                        "listed in the baseline {}",
-                        baseline.path.display()
-                    )),
-                });
-            }
-        }
+        baseline.suppress(&sources, &mut findings, |_| true);
     }
     findings
 }

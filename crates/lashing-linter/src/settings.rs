@@ -166,21 +166,6 @@ impl Settings {
             validate_selector(registry, selector).map_err(SettingsError::Selector)?;
         }
         // Every selector in the file must name something, at its position.
-        let check = |written: &Written| -> Result<(), SettingsError> {
-            validate_selector(registry, &written.value).map_err(|e| {
-                // `config` is Some whenever a Written exists: they come from it.
-                let message = e.to_string();
-                SettingsError::Config(match config {
-                    Some(c) => c.error_at(&written.span, message),
-                    None => ConfigError {
-                        path: PathBuf::new(),
-                        line: 1,
-                        column: 1,
-                        message,
-                    },
-                })
-            })
-        };
         if let Some(c) = config {
             let written = c
                 .select
@@ -192,7 +177,8 @@ impl Settings {
                 .chain(c.per_file_ignores.iter().flat_map(|p| &p.rules))
                 .chain(c.exceptions.iter().flat_map(|e| &e.rules));
             for w in written {
-                check(w)?;
+                validate_selector(registry, &w.value)
+                    .map_err(|e| SettingsError::Config(c.error_at(&w.span, e.to_string())))?;
             }
         }
         let values = |list: &[Written]| list.iter().map(|w| w.value.clone()).collect::<Vec<_>>();

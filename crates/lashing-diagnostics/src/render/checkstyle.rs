@@ -5,8 +5,7 @@
 use std::io::{self, Write};
 
 use super::xml::escape;
-use super::{position, Report};
-use crate::Finding;
+use super::{by_file, position, Report};
 
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -24,11 +23,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             // Only with --show-suppressed: marked, and at the lowest severity.
             let severity = match &f.suppression {
                 Some(s) => {
-                    message.push_str(&format!(" (suppressed by {}", s.kind.as_str()));
-                    if let Some(reason) = &s.reason {
-                        message.push_str(&format!(": {reason}"));
-                    }
-                    message.push(')');
+                    message.push_str(&format!(" ({s})"));
                     "info"
                 }
                 None => f.severity.as_str(),
@@ -46,18 +41,4 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
         writeln!(out, "  </file>")?;
     }
     writeln!(out, "</checkstyle>")
-}
-
-/// The shown findings grouped by file, files in the order they first appear
-/// (the findings are sorted, so each file's findings are already together).
-pub(super) fn by_file<'r>(report: &'r Report<'_>) -> Vec<(&'r str, Vec<&'r Finding>)> {
-    let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
-    for f in report.shown() {
-        let path = position(report.sources, f.primary.span).path;
-        match groups.iter_mut().find(|(p, _)| *p == path) {
-            Some((_, list)) => list.push(f),
-            None => groups.push((path, vec![f])),
-        }
-    }
-    groups
 }

@@ -20,11 +20,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
         )?;
         if let Some(s) = &f.suppression {
             // Only with --show-suppressed; a problem matcher still reads the line.
-            write!(out, " (suppressed by {}", s.kind.as_str())?;
-            if let Some(reason) = &s.reason {
-                write!(out, ": {}", one_line(reason))?;
-            }
-            write!(out, ")")?;
+            write!(out, " ({})", one_line(&s.to_string()))?;
         }
         writeln!(out)?;
     }

@@ -190,10 +190,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str(&format!("suppressed by {}", s.kind.as_str()));
-            if let Some(reason) = &s.reason {
-                help.push_str(&format!(": {reason}"));
-            }
+            help.push_str(&s.to_string());
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }

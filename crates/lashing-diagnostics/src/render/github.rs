@@ -24,10 +24,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             message.push_str(help);
         }
         if let Some(s) = &f.suppression {
-            message.push_str(&format!("\nsuppressed by {}", s.kind.as_str()));
-            if let Some(reason) = &s.reason {
-                message.push_str(&format!(": {reason}"));
-            }
+            message.push_str(&format!("\n{s}"));
         }
         writeln!(
             out,
@@ -62,18 +59,8 @@ pub fn escape_data(s: &str) -> String {
 /// A property value (`file=`, `title=`): as the message, plus `:` and `,`, which
 /// would otherwise end the property list or the value.
 pub fn escape_property(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
-            _ => out.push(c),
-        }
-    }
-    out
+    // escape_data introduces no `:` or `,`, so these replace only the text's own.
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]

@@ -58,16 +58,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                 description: match &f.suppression {
                     // Only with --show-suppressed; GitLab has no "accepted" state,
                     // so the text says it and the severity is the lowest.
-                    Some(s) => format!(
-                        "{} [{}] (suppressed by {}{})",
-                        f.message,
-                        f.rule,
-                        s.kind.as_str(),
-                        s.reason
-                            .as_deref()
-                            .map(|r| format!(": {r}"))
-                            .unwrap_or_default()
-                    ),
+                    Some(s) => format!("{} [{}] ({s})", f.message, f.rule),
                     None => format!("{} [{}]", f.message, f.rule),
                 },
                 content: f.help.as_deref().map(|body| Content { body }),

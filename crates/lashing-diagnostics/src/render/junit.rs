@@ -7,9 +7,8 @@
 
 use std::io::{self, Write};
 
-use super::checkstyle::by_file;
 use super::xml::escape;
-use super::{position, Report};
+use super::{by_file, position, Report};
 
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     let groups = by_file(report);
@@ -58,14 +57,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                 Some(s) => writeln!(
                     out,
                     r#"      <skipped message="{}"/>"#,
-                    escape(&format!(
-                        "suppressed by {}{}",
-                        s.kind.as_str(),
-                        s.reason
-                            .as_deref()
-                            .map(|r| format!(": {r}"))
-                            .unwrap_or_default()
-                    ))
+                    escape(&s.to_string())
                 )?,
                 None if !fails(f) => writeln!(
                     out,

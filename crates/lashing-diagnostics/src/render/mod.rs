@@ -172,3 +172,17 @@ pub(crate) fn position<'a>(sources: &'a SourceMap, span: lashing_syntax::Span) -
         },
     }
 }
+
+/// The shown findings grouped by file, files in the order they first appear
+/// (the findings are sorted, so each file's findings are already together).
+pub(crate) fn by_file<'r>(report: &'r Report<'_>) -> Vec<(&'r str, Vec<&'r Finding>)> {
+    let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
+    for f in report.shown() {
+        let path = position(report.sources, f.primary.span).path;
+        match groups.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, list)) => list.push(f),
+            None => groups.push((path, vec![f])),
+        }
+    }
+    groups
+}
