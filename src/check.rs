@@ -127,7 +127,7 @@ pub(crate) fn lint(
 }
 
 /// Every rule, as the reports describe them.
-pub(crate) fn rule_infos() -> Vec<RuleInfo> {
+pub fn rule_infos() -> Vec<RuleInfo> {
     registry::all_rules()
         .iter()
         .map(|rule| {

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::Cli;
+pub use check::rule_infos;
 
 /// Exit codes, as documented in interfaces.md.
 pub mod exit {

@@ -18,6 +18,9 @@ mod short_syntax;
 mod spanned;
 pub mod tree;
 
+#[cfg(test)]
+mod props;
+
 pub use build::{build_compose_file, build_model, BuiltFile};
 pub use model::*;
 pub use spanned::{InterpolatedText, Spanned, TextOrigin};

@@ -16,6 +16,10 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset where each line's content starts. The first entry skips a BOM.
     line_starts: Vec<u32>,
+    /// Whether each line is all ASCII: its columns are then byte distances, found
+    /// without counting characters. This keeps many findings on one long line (a
+    /// minified flow mapping) linear instead of quadratic.
+    ascii_lines: Vec<bool>,
     len: u32,
 }
 
@@ -26,18 +30,31 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let first = if text.starts_with(BOM) { BOM.len() } else { 0 };
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        let mut ascii_lines = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(to_u32(first));
+        let mut ascii = true;
         let mut i = first;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => line_starts.push(to_u32(i + 1)),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(to_u32(i + 1)),
+                b'\n' => {
+                    line_starts.push(to_u32(i + 1));
+                    ascii_lines.push(ascii);
+                    ascii = true;
+                }
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                    line_starts.push(to_u32(i + 1));
+                    ascii_lines.push(ascii);
+                    ascii = true;
+                }
+                b if !b.is_ascii() => ascii = false,
                 _ => {}
             }
             i += 1;
         }
+        ascii_lines.push(ascii);
         LineIndex {
             line_starts,
+            ascii_lines,
             len: to_u32(bytes.len()),
         }
     }
@@ -73,7 +90,13 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(self.len as usize));
         let line = self.line_of(to_u32(offset));
         let start = (self.line_starts[line] as usize).min(offset);
-        let column = width(text.get(start..offset).unwrap_or("")) + 1;
+        // `ascii_lines` has one entry per line start; an ASCII character is one
+        // column in every width.
+        let column = if self.ascii_lines.get(line).copied().unwrap_or(false) {
+            offset - start + 1
+        } else {
+            width(text.get(start..offset).unwrap_or("")) + 1
+        };
         LineCol {
             line: to_u32(line + 1),
             column: to_u32(column),
@@ -126,3 +149,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 #[path = "line_index_test.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "line_index_props.rs"]
+mod props;
