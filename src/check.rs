@@ -39,7 +39,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let Linted { discovery, run, .. } = linted;
 
-    let summary = Summary::new(discovery.files.len() - run.errors.len(), &run.findings);
+    let summary = Summary::new(
+        discovery.files.len().saturating_sub(run.errors.len()),
+        &run.findings,
+    );
     let rules = rule_infos();
     let report = Report {
         sources: &run.sources,

@@ -9,8 +9,8 @@ use lashing_rule::{Context, FileRole, Project, Rule, RuleMeta};
 use lashing_syntax::{FileId, SourceFile, SourceMap, Span};
 use rayon::prelude::*;
 
-use crate::discovery::{display_path, DiscoveryError};
-use crate::load::{load_paths, load_text, LoadOptions};
+use crate::discovery::{display_path, io_message, DiscoveryError};
+use crate::load::{load_paths, load_text, repository_root, LoadOptions};
 use crate::settings::Settings;
 use crate::suppression::{self, FileSuppressions, Parsed, UnusedSuppression};
 
@@ -57,11 +57,12 @@ pub fn lint_jobs(
     let results: Vec<Result<LintedProject, DiscoveryError>> = jobs
         .par_iter()
         .map(|job| {
-            let first = job.paths.first().cloned().unwrap_or_default();
-            check_readable(&first).map_err(|message| DiscoveryError {
-                path: first.clone(),
-                message,
-            })?;
+            for path in &job.paths {
+                check_readable(path, cwd).map_err(|message| DiscoveryError {
+                    path: path.clone(),
+                    message,
+                })?;
+            }
             let project = load_paths(&job.paths, options, cwd);
             // `settings` has an entry for every job's index (the caller builds both).
             let findings = match settings.get(job.settings) {
@@ -126,6 +127,8 @@ pub fn lint_jobs(
                     }
                 }
             }
+            // A file in several projects (a base under its variants) is reported once.
+            Err(err) if run.errors.iter().any(|e| e.path == err.path) => {}
             Err(err) => {
                 // An unreadable file still takes a slot, as an empty source.
                 let id = run.sources.next_id();
@@ -267,8 +270,9 @@ pub fn load_project(
     options: &LoadOptions,
     cwd: &Path,
 ) -> Result<Project, String> {
-    let first = paths.first().cloned().unwrap_or_default();
-    check_readable(&first)?;
+    for path in paths {
+        check_readable(path, cwd)?;
+    }
     Ok(load_paths(paths, options, cwd))
 }
 
@@ -377,10 +381,20 @@ fn run_rules(
 
 /// A path named on the command line must be a regular file: `/dev/zero` or a FIFO
 /// must not block or exhaust the run (the loader reads at most the size limit).
-fn check_readable(path: &Path) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+/// Whether a file named by the user can be linted: a regular file that, through
+/// any symbolic links, stays inside the repository holding the name given.
+fn check_readable(path: &Path, cwd: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
     if !meta.is_file() {
         return Err("not a regular file".to_string());
     }
-    Ok(())
+    let root = repository_root(path, cwd);
+    match std::fs::canonicalize(path) {
+        Ok(target) if !target.starts_with(&root) => Err(format!(
+            "a symbolic link to {}, outside the repository; lashing does not read it",
+            target.display()
+        )),
+        Ok(_) => Ok(()),
+        Err(e) => Err(io_message(&e)),
+    }
 }

@@ -20,7 +20,9 @@ pub use engine::{
     lint_configured, lint_jobs, lint_project, lint_source, load_project, LintRun, ProjectJob,
 };
 pub use jobs::{plan_jobs, ConfigSource};
-pub use load::{load_paths, load_text, repository_root, LoadOptions};
+pub use load::{
+    load_paths, load_text, repository_root, LoadOptions, MAX_EXTENDS_DEPTH, MAX_INCLUDE_DEPTH,
+};
 pub use projects::projects;
 pub use settings::{
     selects, validate_selector, Overrides, Settings, SettingsError, UnknownSelector,

@@ -13,6 +13,25 @@ use lashing_syntax::Span;
 
 use super::{files, Loader};
 
+/// Longest `extends` chain followed (compose-go sets none; real chains are a few
+/// services long). Past it the service is taken as written, with a finding.
+pub const MAX_EXTENDS_DEPTH: usize = 64;
+
+/// What resolving one document's `extends` carries from service to service.
+struct Resolution<'v> {
+    /// The document's interpolation variables (base files are read with them).
+    variables: &'v HashMap<String, Variable>,
+    /// The services being resolved, outermost first, by file index: for cycles
+    /// and the depth limit.
+    chain: Vec<(usize, String)>,
+    /// The `services` of each base file read, interpolated once (keyed by the
+    /// loader's file index): many services extend the same file.
+    base_files: HashMap<usize, Option<Node>>,
+    /// Whether the depth limit was reported: one long chain is one finding, not
+    /// one per service along it.
+    too_deep: bool,
+}
+
 /// `extends: base` or `extends: {service: base, file: other.yaml}`.
 struct Reference {
     /// The `extends` key of the service (the use site of inherited values).
@@ -46,10 +65,14 @@ impl Loader<'_> {
         let Some(services) = tree.get("services").cloned() else {
             return;
         };
+        let mut resolution = Resolution {
+            variables,
+            chain: Vec::new(),
+            base_files: HashMap::new(),
+            too_deep: false,
+        };
         for name in names {
-            let mut chain = Vec::new();
-            let Some(resolved) = self.extended(&services, index, &name, variables, &mut chain)
-            else {
+            let Some(resolved) = self.extended(&services, index, &name, &mut resolution) else {
                 continue;
             };
             if let Some(slot) = tree.get_mut("services").and_then(|s| s.get_mut(&name)) {
@@ -59,21 +82,38 @@ impl Loader<'_> {
     }
 
     /// The definition of `name` in `services` (of file `index`) with its `extends`
-    /// chain applied. `chain` holds the services being resolved, for cycles.
+    /// chain applied.
     fn extended(
         &mut self,
         services: &Node,
         index: usize,
         name: &str,
-        variables: &HashMap<String, Variable>,
-        chain: &mut Vec<(usize, String)>,
+        resolution: &mut Resolution<'_>,
     ) -> Option<Node> {
         let service = services.get(name)?.clone();
         let Some(reference) = reference(&service) else {
             return Some(service);
         };
-        if chain.iter().any(|(i, n)| *i == index && n == name) {
-            let path: Vec<&str> = chain.iter().map(|(_, n)| n.as_str()).collect();
+        if resolution.chain.len() >= MAX_EXTENDS_DEPTH {
+            if std::mem::replace(&mut resolution.too_deep, true) {
+                return Some(service);
+            }
+            self.refer(
+                reference.service_span,
+                format!(
+                    "`extends` chain is more than {MAX_EXTENDS_DEPTH} services deep; \
+                     lashing stops following it here"
+                ),
+                "extend the common base directly instead of through a long chain",
+            );
+            return Some(service);
+        }
+        if resolution
+            .chain
+            .iter()
+            .any(|(i, n)| *i == index && n == name)
+        {
+            let path: Vec<&str> = resolution.chain.iter().map(|(_, n)| n.as_str()).collect();
             self.refer(
                 reference.service_span,
                 format!("circular `extends`: {} -> {name}", path.join(" -> ")),
@@ -81,15 +121,15 @@ impl Loader<'_> {
             );
             return Some(service);
         }
-        chain.push((index, name.to_string()));
+        resolution.chain.push((index, name.to_string()));
         let base = match &reference.file {
             // A missing base in the same file is `undefined-dependency`'s finding.
-            None => self.extended(services, index, &reference.service, variables, chain),
+            None => self.extended(services, index, &reference.service, resolution),
             Some((written, span)) => {
-                self.extended_from_file(&reference, index, written, *span, variables, chain)
+                self.extended_from_file(&reference, index, written, *span, resolution)
             }
         };
-        chain.pop();
+        resolution.chain.pop();
         let Some(mut base) = base else {
             return Some(service);
         };
@@ -103,16 +143,22 @@ impl Loader<'_> {
         index: usize,
         written: &str,
         span: Span,
-        variables: &HashMap<String, Variable>,
-        chain: &mut Vec<(usize, String)>,
+        resolution: &mut Resolution<'_>,
     ) -> Option<Node> {
         let dir = self.compose.get(index)?.dir.clone();
         let other = self.read_compose(&files::join(&dir, written), Some(span), false)?;
-        let documents = self.interpolated(other, variables);
-        let services = documents.first().and_then(|d| d.get("services")).cloned();
+        let services = match resolution.base_files.get(&other) {
+            Some(services) => services.clone(),
+            None => {
+                let documents = self.interpolated(other, resolution.variables);
+                let services = documents.first().and_then(|d| d.get("services")).cloned();
+                resolution.base_files.insert(other, services.clone());
+                services
+            }
+        };
         match services {
             Some(services) if services.get(&reference.service).is_some() => {
-                self.extended(&services, other, &reference.service, variables, chain)
+                self.extended(&services, other, &reference.service, resolution)
             }
             _ => {
                 self.refer(

@@ -8,11 +8,15 @@ use crate::discovery::io_message;
 pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
 
 /// The repository a compose file belongs to: the nearest folder above it holding
-/// `.git`, else `fallback` (the folder lashing was pointed at). Canonical.
+/// `.git`, else `fallback` (the folder lashing was pointed at). Canonical. The file
+/// itself may be a symbolic link: its repository is that of the folder holding the
+/// link, so that a link cannot widen what lashing reads.
 pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
-    let start = std::fs::canonicalize(file)
-        .ok()
-        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let start = std::fs::canonicalize(folder).ok();
     if let Some(start) = &start {
         for dir in start.ancestors() {
             if dir.join(".git").exists() {

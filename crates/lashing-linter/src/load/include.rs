@@ -18,6 +18,11 @@ const IMPORTED: &[&str] = &[
     "services", "networks", "volumes", "secrets", "configs", "models",
 ];
 
+/// Longest chain of files including each other that is followed (compose-go sets
+/// none; real projects nest two or three). Past it the `include` is left out, with a
+/// finding.
+pub const MAX_INCLUDE_DEPTH: usize = 32;
+
 /// One `include` item: `- path` or `- {path, project_directory, env_file}`.
 struct Item {
     paths: Vec<(String, Span)>,
@@ -105,6 +110,17 @@ impl Loader<'_> {
             let Some(index) = self.read_compose(&path, Some(*span), false) else {
                 continue;
             };
+            if stack.len() >= MAX_INCLUDE_DEPTH {
+                self.refer(
+                    *span,
+                    format!(
+                        "`include` chain is more than {MAX_INCLUDE_DEPTH} files deep; \
+                         lashing stops following it here"
+                    ),
+                    "include the files directly from the top-level compose file",
+                );
+                continue;
+            }
             if stack.contains(&index) {
                 self.refer(
                     *span,

@@ -27,7 +27,9 @@ use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::{FileId, SourceFile, Span};
 
 use crate::discovery::display_path;
+pub use extends::MAX_EXTENDS_DEPTH;
 pub use files::{repository_root, MAX_ENV_FILE_SIZE};
+pub use include::MAX_INCLUDE_DEPTH;
 
 /// How a project is loaded: the command-line options that change what Compose sees.
 #[derive(Debug, Clone, Default)]
