@@ -36,14 +36,14 @@ pub fn run(args: &RulesArgs) -> u8 {
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         RulesFormat::Json => serde_json::to_writer_pretty(&mut out, &rules)
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),
         RulesFormat::Text => write_table(&mut out, &rules),
     };
-    match written {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
         Err(_) => exit::ERROR,
     }

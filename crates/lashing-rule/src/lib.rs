@@ -19,7 +19,7 @@ pub use lashing_diagnostics::Severity;
 pub use lashing_syntax::Span;
 pub use meta::{Category, Fixable, RuleMeta};
 pub use per_definition::PerDefinition;
-pub use project::{FileRole, LoadProblem, LoadedDocument, LoadedFile, Project};
+pub use project::{FileRole, LoadProblem, LoadedDocument, LoadedFile, Project, SchemaProblem};
 pub use suggest::{did_you_mean, edit_distance};
 
 /// A lint rule. Implementations are unit structs declared with [`declare_rule!`].

@@ -1,6 +1,6 @@
 //! What rules look at: the files of a project and its Compose model.
 
-use lashing_compose::tree::{InterpolationIssue, Node, SubstitutionSite, TreeError};
+use lashing_compose::tree::{InterpolationIssue, SubstitutionSite, TreeError};
 use lashing_compose::ComposeFile;
 use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::{FileId, ReadError, SourceFile, Span};
@@ -27,12 +27,21 @@ pub struct LoadedFile {
 }
 
 /// One compose document as Compose reads it before merging: interpolated, with
-/// anchors and merge keys applied. The schema is checked on these, so each
-/// violation points into the file that has it.
+/// anchors and merge keys applied. The schema is checked on each as it is loaded,
+/// so each violation points into the file that has it; the tree itself is not kept
+/// (it would be a second copy of the whole project next to the merged one).
 #[derive(Debug)]
 pub struct LoadedDocument {
     pub file: FileId,
-    pub tree: Node,
+    pub violations: Vec<SchemaProblem>,
+}
+
+/// Where a document breaks the Compose Specification (`lashing-schema`'s verdict).
+#[derive(Debug, Clone)]
+pub struct SchemaProblem {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
 }
 
 /// A problem met while assembling the project.

@@ -192,6 +192,7 @@ impl<'a> Validator<'a> {
         if schema.minimum.is_some() || schema.maximum.is_some() {
             let value = match scalar.kind {
                 ScalarValue::Int(i) => Some(i as f64),
+                ScalarValue::Uint(u) => Some(u as f64),
                 ScalarValue::Float(f) => Some(f),
                 ScalarValue::String if schema.types & ty::STRING == 0 => {
                     scalar.text.trim().parse::<f64>().ok()
@@ -465,7 +466,7 @@ fn scalar_fit(scalar: &Scalar, types: Types) -> Fit {
     let own = match scalar.kind {
         ScalarValue::Null => ty::NULL,
         ScalarValue::Bool(_) => ty::BOOLEAN,
-        ScalarValue::Int(_) => ty::INTEGER | ty::NUMBER,
+        ScalarValue::Int(_) | ScalarValue::Uint(_) => ty::INTEGER | ty::NUMBER,
         // JSON schema counts a float without a fractional part as an integer.
         ScalarValue::Float(f) if f.is_finite() && f.fract() == 0.0 => ty::INTEGER | ty::NUMBER,
         ScalarValue::Float(_) => ty::NUMBER,
@@ -540,7 +541,8 @@ fn scalar_key(scalar: &Scalar) -> ScalarKey<'_> {
     match scalar.kind {
         ScalarValue::Null => ScalarKey::Null,
         ScalarValue::Bool(b) => ScalarKey::Bool(b),
-        ScalarValue::Int(i) => ScalarKey::Int(i),
+        ScalarValue::Int(i) => ScalarKey::Int(i128::from(i)),
+        ScalarValue::Uint(u) => ScalarKey::Int(i128::from(u)),
         ScalarValue::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => {
             // invariant: finite, integral and well inside i128's range.
             ScalarKey::Int(f as i128)

@@ -63,10 +63,10 @@ impl Rule for SchemaViolation {
             if cut_short {
                 continue;
             }
-            for violation in lashing_schema::validate(&document.tree) {
-                let mut report = Report::new(violation.span, violation.message);
-                if let Some(help) = violation.help {
-                    report = report.help(help);
+            for violation in &document.violations {
+                let mut report = Report::new(violation.span, violation.message.clone());
+                if let Some(help) = &violation.help {
+                    report = report.help(help.clone());
                 }
                 cx.report(report);
             }

@@ -181,7 +181,7 @@ impl Node {
             Value::Scalar(s) => match s.kind {
                 ScalarValue::Null => "null",
                 ScalarValue::Bool(_) => "boolean",
-                ScalarValue::Int(_) => "integer",
+                ScalarValue::Int(_) | ScalarValue::Uint(_) => "integer",
                 ScalarValue::Float(_) => "number",
                 ScalarValue::Timestamp | ScalarValue::String => "string",
             },

@@ -18,10 +18,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use lashing_compose::merge::{merge_files, strip_tags};
-use lashing_compose::tree::{from_document, interpolate_tree, Node, Value};
+use lashing_compose::tree::{from_document, interpolate_tree, Node, TreeError, Value};
 use lashing_compose::{build_model, ComposeFile};
 use lashing_rule::{
-    EnvSource, FileRole, LoadProblem, LoadedDocument, LoadedFile, Project, ProjectEnv, Variable,
+    EnvSource, FileRole, LoadProblem, LoadedDocument, LoadedFile, Project, ProjectEnv,
+    SchemaProblem, Variable,
 };
 use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::{FileId, SourceFile, Span};
@@ -56,7 +57,8 @@ pub(crate) struct Disk<'a> {
 struct ComposeSource {
     id: FileId,
     dir: PathBuf,
-    trees: Vec<Node>,
+    /// Its documents' trees until the first use takes them.
+    trees: Option<Vec<Node>>,
     /// Whether its documents were already recorded for the schema rule.
     recorded: bool,
 }
@@ -101,6 +103,37 @@ pub fn load_text(source: SourceFile, read_error: Option<lashing_syntax::ReadErro
     let mut merged = None;
     loader.merge_file(index, &HashMap::new(), &mut merged);
     loader.finish(merged, ProjectEnv::default(), &LoadOptions::default())
+}
+
+/// The compose trees of a file's documents (empty documents skipped), and what
+/// stopped their expansion. A file with a syntax error gives none: no rule
+/// reasons about a half-read file; the syntax rule says why.
+fn trees_of(yaml: &YamlFile) -> (Vec<Node>, Vec<TreeError>) {
+    let mut trees = Vec::new();
+    let mut tree_errors = Vec::new();
+    if yaml.error.is_none() {
+        for doc in &yaml.documents {
+            if doc.root.is_none_or(|r| doc.node(r).is_null()) {
+                continue;
+            }
+            let (tree, mut errors) = from_document(doc);
+            tree_errors.append(&mut errors);
+            trees.extend(tree);
+        }
+    }
+    (trees, tree_errors)
+}
+
+/// The schema's verdict on one interpolated document, kept in place of the tree.
+fn schema_problems(tree: &Node) -> Vec<SchemaProblem> {
+    lashing_schema::validate(tree)
+        .into_iter()
+        .map(|v| SchemaProblem {
+            span: v.span,
+            message: v.message,
+            help: v.help,
+        })
+        .collect()
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -202,20 +235,7 @@ impl<'a> Loader<'a> {
         } else {
             lashing_syntax::yaml::parse(id, &source.text)
         };
-        let mut trees = Vec::new();
-        let mut tree_errors = Vec::new();
-        // A file with a syntax error is not read further: no rule reasons about a
-        // half-read file; the syntax rule says why.
-        if yaml.error.is_none() {
-            for doc in &yaml.documents {
-                if doc.root.is_none_or(|r| doc.node(r).is_null()) {
-                    continue;
-                }
-                let (tree, mut errors) = from_document(doc);
-                tree_errors.append(&mut errors);
-                trees.extend(tree);
-            }
-        }
+        let (trees, tree_errors) = trees_of(&yaml);
         self.files.push(LoadedFile {
             source,
             role: FileRole::Compose,
@@ -226,7 +246,7 @@ impl<'a> Loader<'a> {
         self.compose.push(ComposeSource {
             id,
             dir,
-            trees,
+            trees: Some(trees),
             recorded: false,
         });
         self.compose.len() - 1
@@ -241,9 +261,18 @@ impl<'a> Loader<'a> {
         };
         let record = !source.recorded;
         source.recorded = true;
-        let mut out = Vec::with_capacity(source.trees.len());
-        for tree in &source.trees {
-            let mut tree = tree.clone();
+        // Most files are used once: their trees are taken, not copied. A file used
+        // again (a base of `extends` or an `include` from two places) has its trees
+        // built again from its YAML, which the loader keeps anyway.
+        let trees = match source.trees.take() {
+            Some(trees) => trees,
+            None => {
+                let file = self.files.get(source.id.0 as usize);
+                file.map(|f| trees_of(&f.yaml).0).unwrap_or_default()
+            }
+        };
+        let mut out = Vec::with_capacity(trees.len());
+        for mut tree in trees {
             let mut issues = Vec::new();
             let mut sites = Vec::new();
             interpolate_tree(&mut tree, &lookup, &mut issues, &mut sites);
@@ -253,7 +282,7 @@ impl<'a> Loader<'a> {
                 self.substitutions.append(&mut sites);
                 self.documents.push(LoadedDocument {
                     file: source.id,
-                    tree: tree.clone(),
+                    violations: schema_problems(&tree),
                 });
             }
             out.push(tree);

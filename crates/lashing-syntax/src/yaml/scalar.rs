@@ -8,7 +8,12 @@
 pub enum ScalarValue {
     Null,
     Bool(bool),
-    Int(i128),
+    /// An integer that fits Go's `int64`.
+    Int(i64),
+    /// An integer above `int64` that fits `uint64` (yaml.v3 decodes it so). Two
+    /// variants rather than one `i128`: an `i128` would make every node of every
+    /// tree 16-byte aligned and a good deal larger.
+    Uint(u64),
     Float(f64),
     /// A date or date-time (yaml.v3 turns these into `time.Time`).
     Timestamp,
@@ -38,7 +43,12 @@ pub fn resolve_plain(text: &str) -> ScalarValue {
     }
     let plain: String = text.chars().filter(|&c| c != '_').collect();
     if let Some(n) = go_parse_int(&plain) {
-        return ScalarValue::Int(n);
+        if let Ok(n) = i64::try_from(n) {
+            return ScalarValue::Int(n);
+        }
+        if let Ok(n) = u64::try_from(n) {
+            return ScalarValue::Uint(n);
+        }
     }
     if is_yaml_float(&plain) {
         if let Ok(f) = plain.parse::<f64>() {
@@ -185,8 +195,16 @@ mod tests {
         assert_eq!(resolve_plain("+7"), Int(7));
         assert_eq!(resolve_plain("0"), Int(0));
         assert_eq!(
+            resolve_plain("9223372036854775807"),
+            Int(9223372036854775807)
+        );
+        assert_eq!(
+            resolve_plain("9223372036854775808"),
+            Uint(9223372036854775808)
+        );
+        assert_eq!(
             resolve_plain("18446744073709551615"),
-            Int(18446744073709551615)
+            Uint(18446744073709551615)
         );
         assert_eq!(
             resolve_plain("18446744073709551616"),
