@@ -74,7 +74,6 @@ pub fn run(args: &CheckArgs) -> u8 {
     // The process ends right after this: handing the project back to the allocator
     // piece by piece would be the slowest part of a large run, and the system takes
     // the memory back at exit anyway.
-    drop(report);
     std::mem::forget(run.sources);
     std::mem::forget(run.findings);
     let mut failed_paths = false;
