@@ -8,9 +8,24 @@ use crate::spanned::TextOrigin;
 
 /// How many nodes one document may expand to once aliases are copied. Aliases cost
 /// nothing in the YAML tree but are copies here, so a "billion laughs" file must stop
-/// somewhere: real compose files have a few thousand nodes; the 10,000-service
-/// stress file about 200,000; at a million nodes the tree stays under ~400 MB.
+/// somewhere. The budget is [`EXPANSION_FACTOR`] times the nodes written, at least
+/// [`MIN_TREE_NODES`] and at most this: real compose files expand a few times at
+/// most (the 15,000-service benchmark file, ~450,000 nodes, about 1.4 times), and a
+/// small file cannot reach hundreds of megabytes.
 pub const MAX_TREE_NODES: usize = 1_000_000;
+
+/// The budget of any document, however small (~25 MB of tree).
+pub const MIN_TREE_NODES: usize = 100_000;
+
+/// Nodes of the tree per node written, before the budget stops expansion.
+pub const EXPANSION_FACTOR: usize = 64;
+
+/// The expansion budget of a document with `written` YAML nodes.
+fn tree_budget(written: usize) -> usize {
+    written
+        .saturating_mul(EXPANSION_FACTOR)
+        .clamp(MIN_TREE_NODES, MAX_TREE_NODES)
+}
 
 /// Deepest nesting the tree is built to. The YAML layer caps written nesting at 255;
 /// aliases of nested anchors can stack deeper, and this keeps recursion bounded.
@@ -21,8 +36,9 @@ const MAX_DEPTH: usize = 512;
 pub enum TreeError {
     /// A merge key is broken (not a mapping, a cycle...).
     Merge(MergeError),
-    /// Aliases expand past [`MAX_TREE_NODES`]; the rest is left out.
-    TooLarge { span: Span },
+    /// Aliases expand past the document's budget (see [`MAX_TREE_NODES`]); the
+    /// rest is left out.
+    TooLarge { span: Span, budget: usize },
     /// Aliases nest past the depth limit; the rest is left out.
     TooDeep { span: Span },
 }
@@ -31,15 +47,15 @@ impl TreeError {
     pub fn span(&self) -> Span {
         match self {
             TreeError::Merge(e) => e.span(),
-            TreeError::TooLarge { span } | TreeError::TooDeep { span } => *span,
+            TreeError::TooLarge { span, .. } | TreeError::TooDeep { span } => *span,
         }
     }
 
     pub fn message(&self) -> String {
         match self {
             TreeError::Merge(e) => e.message(),
-            TreeError::TooLarge { .. } => format!(
-                "aliases in this file expand to more than {MAX_TREE_NODES} values; \
+            TreeError::TooLarge { budget, .. } => format!(
+                "aliases in this file expand to more than {budget} values; \
                  lashing stops expanding here rather than exhaust memory"
             ),
             TreeError::TooDeep { .. } => {
@@ -60,6 +76,7 @@ pub fn from_document(doc: &Document) -> (Option<Node>, Vec<TreeError>) {
         doc,
         merges: MergeResolver::new(doc),
         nodes: 0,
+        budget: tree_budget(doc.len()),
         errors: Vec::new(),
         too_large: false,
     };
@@ -86,6 +103,7 @@ struct Builder<'d> {
     doc: &'d Document,
     merges: MergeResolver<'d>,
     nodes: usize,
+    budget: usize,
     errors: Vec<TreeError>,
     too_large: bool,
 }
@@ -103,13 +121,16 @@ impl Builder<'_> {
             };
         }
         self.nodes += 1;
-        if self.nodes > MAX_TREE_NODES || depth > MAX_DEPTH {
+        if self.nodes > self.budget || depth > MAX_DEPTH {
             let span = via.unwrap_or(written.span);
             if depth > MAX_DEPTH {
                 self.errors.push(TreeError::TooDeep { span });
             } else if !self.too_large {
                 self.too_large = true;
-                self.errors.push(TreeError::TooLarge { span });
+                self.errors.push(TreeError::TooLarge {
+                    span,
+                    budget: self.budget,
+                });
             }
             return Node::null(written.span);
         }
