@@ -5,6 +5,7 @@
 //! `extends` of the service that uses them, with "defined here" at the base.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lashing_compose::merge::merge_service;
 use lashing_compose::tree::Node;
@@ -26,10 +27,34 @@ struct Resolution<'v> {
     chain: Vec<(usize, String)>,
     /// The `services` of each base file read, interpolated once (keyed by the
     /// loader's file index): many services extend the same file.
-    base_files: HashMap<usize, Option<Node>>,
+    base_files: HashMap<usize, Rc<Services>>,
     /// Whether the depth limit was reported: one long chain is one finding, not
     /// one per service along it.
     too_deep: bool,
+}
+
+/// A `services` mapping with its names indexed: thousands of services extending
+/// one base must not each search the whole list.
+struct Services {
+    node: Node,
+    /// Name -> position in the mapping; the first of duplicate names wins, as in
+    /// [`Node::get`].
+    positions: HashMap<String, usize>,
+}
+
+impl Services {
+    fn new(node: Node) -> Services {
+        let mut positions = HashMap::new();
+        for (i, entry) in node.as_mapping().unwrap_or(&[]).iter().enumerate() {
+            positions.entry(entry.key.text.clone()).or_insert(i);
+        }
+        Services { node, positions }
+    }
+
+    fn get(&self, name: &str) -> Option<&Node> {
+        let i = *self.positions.get(name)?;
+        self.node.as_mapping()?.get(i).map(|e| &e.value)
+    }
 }
 
 /// `extends: base` or `extends: {service: base, file: other.yaml}`.
@@ -50,13 +75,14 @@ impl Loader<'_> {
         variables: &HashMap<String, Variable>,
     ) {
         // Most files use no `extends`: find the names before copying anything.
-        let names: Vec<String> = tree
+        let names: Vec<(usize, String)> = tree
             .get("services")
             .and_then(Node::as_mapping)
             .unwrap_or(&[])
             .iter()
-            .filter(|e| e.value.get("extends").is_some())
-            .map(|e| e.key.text.clone())
+            .enumerate()
+            .filter(|(_, e)| e.value.get("extends").is_some())
+            .map(|(i, e)| (i, e.key.text.clone()))
             .collect();
         if names.is_empty() {
             return;
@@ -65,18 +91,22 @@ impl Loader<'_> {
         let Some(services) = tree.get("services").cloned() else {
             return;
         };
+        let services = Services::new(services);
         let mut resolution = Resolution {
             variables,
             chain: Vec::new(),
             base_files: HashMap::new(),
             too_deep: false,
         };
-        for name in names {
+        let Some(entries) = tree.get_mut("services").and_then(Node::as_mapping_mut) else {
+            return;
+        };
+        for (position, name) in names {
             let Some(resolved) = self.extended(&services, index, &name, &mut resolution) else {
                 continue;
             };
-            if let Some(slot) = tree.get_mut("services").and_then(|s| s.get_mut(&name)) {
-                *slot = resolved;
+            if let Some(entry) = entries.get_mut(position) {
+                entry.value = resolved;
             }
         }
     }
@@ -85,7 +115,7 @@ impl Loader<'_> {
     /// chain applied.
     fn extended(
         &mut self,
-        services: &Node,
+        services: &Services,
         index: usize,
         name: &str,
         resolution: &mut Resolution<'_>,
@@ -148,18 +178,20 @@ impl Loader<'_> {
         let dir = self.compose.get(index)?.dir.clone();
         let other = self.read_compose(&files::join(&dir, written), Some(span), false)?;
         let services = match resolution.base_files.get(&other) {
-            Some(services) => services.clone(),
+            Some(services) => Rc::clone(services),
             None => {
                 let documents = self.interpolated(other, resolution.variables);
                 let services = documents.first().and_then(|d| d.get("services")).cloned();
-                resolution.base_files.insert(other, services.clone());
+                let services =
+                    Rc::new(Services::new(services.unwrap_or_else(|| {
+                        Node::mapping(reference.service_span, Vec::new())
+                    })));
+                resolution.base_files.insert(other, Rc::clone(&services));
                 services
             }
         };
-        match services {
-            Some(services) if services.get(&reference.service).is_some() => {
-                self.extended(&services, other, &reference.service, resolution)
-            }
+        match services.get(&reference.service) {
+            Some(_) => self.extended(&services, other, &reference.service, resolution),
             _ => {
                 self.refer(
                     reference.service_span,
