@@ -388,6 +388,13 @@ fn check_readable(path: &Path, cwd: &Path) -> Result<(), String> {
     if !meta.is_file() {
         return Err("not a regular file".to_string());
     }
+    // Links in the folders above are already resolved in the repository root
+    // (it is found from the real folder); only a link in the file's own name can
+    // lead out of it.
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
     let root = repository_root(path, cwd);
     match std::fs::canonicalize(path) {
         Ok(target) if !target.starts_with(&root) => Err(format!(

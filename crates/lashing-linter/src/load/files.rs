@@ -1,6 +1,8 @@
 //! Reading the files a project refers to, never outside the repository.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use crate::discovery::io_message;
 
@@ -11,11 +13,36 @@ pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
 /// `.git`, else `fallback` (the folder lashing was pointed at). Canonical. The file
 /// itself may be a symbolic link: its repository is that of the folder holding the
 /// link, so that a link cannot widen what lashing reads.
+///
+/// Every file of a run asks this, several times (planning, reading, each file it
+/// refers to), and each answer costs a path resolution and a look for `.git` in
+/// every folder above: answers are remembered per folder for the process. (A
+/// long-lived process that watches `.git` appear would need to forget them.)
 pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
+    type Cache = Mutex<HashMap<(PathBuf, PathBuf), PathBuf>>;
+    static ROOTS: OnceLock<Cache> = OnceLock::new();
     let folder = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let key = (folder.to_path_buf(), fallback.to_path_buf());
+    let roots = ROOTS.get_or_init(Cache::default);
+    // A poisoned lock only means another thread panicked mid-insert; the map
+    // itself is still a valid cache.
+    let lock = || {
+        roots
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    };
+    if let Some(root) = lock().get(&key) {
+        return root.clone();
+    }
+    let root = find_repository_root(folder, fallback);
+    lock().insert(key, root.clone());
+    root
+}
+
+fn find_repository_root(folder: &Path, fallback: &Path) -> PathBuf {
     let start = std::fs::canonicalize(folder).ok();
     if let Some(start) = &start {
         for dir in start.ancestors() {
