@@ -84,8 +84,8 @@ pub fn lint_jobs(
             Ok(linted) => {
                 let mut local = Vec::with_capacity(linted.sources.len());
                 for (mut source, directives) in linted.sources.into_iter().zip(linted.directives) {
-                    let key =
-                        std::fs::canonicalize(&source.path).unwrap_or_else(|_| source.path.clone());
+                    let key = crate::folders::canonical_file(&source.path)
+                        .unwrap_or_else(|| source.path.clone());
                     let id = match ids.get(&key) {
                         Some(id) => *id,
                         None => {

@@ -78,7 +78,7 @@ pub fn plan_jobs(
             ConfigSource::Discover => {
                 let first = paths.first().cloned().unwrap_or_default();
                 let absolute = cwd.join(&first);
-                let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
+                let absolute = crate::folders::canonical_file(&absolute).unwrap_or(absolute);
                 let dir = absolute
                     .parent()
                     .map(Path::to_path_buf)

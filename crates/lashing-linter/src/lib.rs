@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod config;
 mod discovery;
 mod engine;
+mod folders;
 mod jobs;
 mod load;
 mod projects;

@@ -102,8 +102,14 @@ fn compose_file_variable(dir: &Path) -> Option<Vec<PathBuf>> {
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
+    if a == b {
+        return true;
+    }
+    match (
+        crate::folders::canonical_file(a),
+        crate::folders::canonical_file(b),
+    ) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
     }
 }

@@ -13,8 +13,8 @@ pub fn find_config(dir: &Path, root: &Path) -> Result<Option<PathBuf>, String> {
     for folder in dir.ancestors() {
         let found: Vec<PathBuf> = CONFIG_NAMES
             .iter()
+            .filter(|name| crate::folders::has_file(folder, name))
             .map(|name| folder.join(name))
-            .filter(|path| path.is_file())
             .collect();
         match found.as_slice() {
             [] => {}

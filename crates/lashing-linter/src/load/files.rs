@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use crate::discovery::io_message;
+use crate::folders::{canonical_dir, canonical_file, git_root};
 
 /// Env files are small; anything larger is not an env file.
 pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
@@ -43,15 +44,11 @@ pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
 }
 
 fn find_repository_root(folder: &Path, fallback: &Path) -> PathBuf {
-    let start = std::fs::canonicalize(folder).ok();
-    if let Some(start) = &start {
-        for dir in start.ancestors() {
-            if dir.join(".git").exists() {
-                return dir.to_path_buf();
-            }
-        }
+    let start = canonical_dir(folder);
+    if let Some(root) = start.as_deref().and_then(git_root) {
+        return root;
     }
-    let fallback = std::fs::canonicalize(fallback).unwrap_or_else(|_| fallback.to_path_buf());
+    let fallback = canonical_dir(fallback).unwrap_or_else(|| fallback.to_path_buf());
     match start {
         // A file outside the folder given (named by an absolute path): its own folder.
         Some(start) if !start.starts_with(&fallback) => start,
@@ -86,7 +83,11 @@ impl Refused {
 /// The canonical path of `path` if it is a regular file inside `root` (symlinks
 /// resolved: a link pointing out of the repository is refused).
 pub fn check_inside(path: &Path, root: &Path) -> Result<PathBuf, Refused> {
-    let canonical = std::fs::canonicalize(path).map_err(|e| Refused::Missing(io_message(&e)))?;
+    let canonical = match canonical_file(path) {
+        Some(canonical) => canonical,
+        // Only to say why: the fast path found nothing there.
+        None => std::fs::canonicalize(path).map_err(|e| Refused::Missing(io_message(&e)))?,
+    };
     if !canonical.starts_with(root) {
         return Err(Refused::OutsideRoot);
     }

@@ -180,7 +180,7 @@ impl<'a> Loader<'a> {
     fn read_compose(&mut self, path: &Path, at: Option<Span>, trusted: bool) -> Option<usize> {
         let disk = self.disk.as_ref()?;
         let canonical = if trusted {
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+            crate::folders::canonical_file(path).unwrap_or_else(|| path.to_path_buf())
         } else {
             match files::check_inside(path, &disk.root) {
                 Ok(canonical) => canonical,
