@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end benchmarks of the release binary against compose-lint and dclint.
 
-Usage: bench/run.sh [--runs N] [--peer-runs N] [--keep] [--only CASE ...]
+Usage: bench/run.sh [--runs N] [--peer-runs N] [--peers LIST|none] [--only CASE ...] [--json OUT]
 
 Builds the inputs under bench/work/ (not committed), then times each tool on the
 same files in the same run, process start to exit, and prints the median wall time,
@@ -314,14 +314,24 @@ def main() -> int:
     parser.add_argument("--peer-runs", type=int, default=3, help="timed runs of each peer (at least 1)")
     parser.add_argument("--only", nargs="*", help="cases to run (small corpus generated monorepo)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--peers",
+        default="compose-lint,dclint",
+        help="peers to run, comma-separated; 'none' for lashing alone",
+    )
     args = parser.parse_args()
 
     if not LASHING.exists():
         print(f"{LASHING} missing: run bench/run.sh (it builds the release binary)")
         return 2
     WORK.mkdir(parents=True, exist_ok=True)
-    compose_lint = find_tool("COMPOSE_LINT", "compose-lint", [Path("/tmp/cl/bin/compose-lint")])
-    dclint = find_tool("DCLINT", "dclint", [Path("/tmp/dclint/node_modules/.bin/dclint")])
+    peers = set(args.peers.split(","))
+    compose_lint = "compose-lint" in peers and find_tool(
+        "COMPOSE_LINT", "compose-lint", [Path("/tmp/cl/bin/compose-lint")]
+    )
+    dclint = "dclint" in peers and find_tool(
+        "DCLINT", "dclint", [Path("/tmp/dclint/node_modules/.bin/dclint")]
+    )
 
     print(f"machine: {machine()}")
     print(f"lashing: {LASHING}")
@@ -329,7 +339,10 @@ def main() -> int:
         ("compose-lint", compose_lint, "python3 -m pip install compose-lint==0.36.2"),
         ("dclint", dclint, "npm install dclint (then DCLINT=node_modules/.bin/dclint)"),
     ]:
-        print(f"{name}: {path or f'not installed, skipped (install: {hint})'}")
+        if path is False:
+            print(f"{name}: not asked for (--peers)")
+        else:
+            print(f"{name}: {path or f'not installed, skipped (install: {hint})'}")
     print()
 
     cases = []
