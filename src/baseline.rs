@@ -16,7 +16,7 @@ pub fn run(args: &BaselineArgs) -> u8 {
         Err(code) => return code,
     };
     for err in linted.discovery.errors.iter().chain(&linted.run.errors) {
-        error(format!("{}: {}", err.path.display(), err.message));
+        error(crate::check::path_error(err));
     }
     if !linted.discovery.errors.is_empty() || !linted.run.errors.is_empty() {
         return exit::ERROR;

@@ -84,7 +84,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     std::mem::forget(run.findings);
     let mut failed_paths = false;
     for err in discovery.errors.iter().chain(&run.errors) {
-        error(format!("{}: {}", err.path.display(), err.message));
+        error(path_error(err));
         failed_paths = true;
     }
     if failed_paths {
@@ -103,6 +103,16 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         exit::OK
     }
+}
+
+/// A path that could not be linted, shown the way findings show paths.
+pub(crate) fn path_error(err: &lashing_linter::DiscoveryError) -> String {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    format!(
+        "{}: {}",
+        lashing_linter::display_path(&err.path, &cwd),
+        err.message
+    )
 }
 
 /// A finished run, with what it was run on.

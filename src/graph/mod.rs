@@ -60,7 +60,7 @@ pub fn run(args: &GraphArgs) -> u8 {
     let mut pictures = Vec::with_capacity(discovery.files.len());
     let mut failed = false;
     for err in &discovery.errors {
-        error(format!("{}: {}", err.path.display(), err.message));
+        error(crate::check::path_error(err));
         failed = true;
     }
     for job in &jobs {
