@@ -41,6 +41,8 @@ fuzz_target!(|data: &[u8]| {
         let spans = std::iter::once(finding.primary.span)
             .chain(finding.related.iter().map(|label| label.span));
         for span in spans {
+            // The property under test: every finding points into a file of the run
+            // (a panic here is the fuzzer's report of a broken invariant).
             let file = map.get(span.file).expect("a finding's file is in the run");
             assert!(
                 file.text.get(span.range()).is_some(),
@@ -65,6 +67,8 @@ fuzz_target!(|data: &[u8]| {
     };
     for format in Format::ALL {
         let mut out = Vec::new();
+        // Invariant: renderers fail only when their writer does, and a Vec never
+        // refuses a write.
         render(&mut out, *format, &report, &full).expect("rendering into memory cannot fail");
         if matches!(format, Format::Json | Format::Sarif | Format::Gitlab) {
             let value: Result<serde_json::Value, _> = serde_json::from_slice(&out);

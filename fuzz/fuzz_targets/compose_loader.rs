@@ -20,7 +20,8 @@ fn workdir() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("lashing-fuzz-loader-{}", std::process::id()));
-        // A fuzzing process cannot run without its folder.
+        // Harness, not lashing: a fuzzing process cannot run without its folder,
+        // and stopping loudly is the right answer when the machine refuses it.
         std::fs::create_dir_all(&dir).expect("create the fuzzing folder");
         dir
     })
@@ -32,8 +33,9 @@ fn rules() -> &'static [&'static dyn Rule] {
 }
 
 fn write(path: &PathBuf, bytes: &[u8]) {
-    // The folder is ours and the disk is local; a failed write is the machine's
-    // problem, not a finding.
+    // Harness, not lashing: the folder is ours and the disk is local; a failed
+    // write is the machine's problem, and stopping is better than fuzzing stale
+    // files.
     std::fs::write(path, bytes).expect("write a fuzzing input");
 }
 
