@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use lashing_diagnostics::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -38,24 +39,16 @@ impl Default for Command {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Graphical diagnostics with source snippets (default on a terminal).
-    Full,
-    /// One line per finding: path:line:col: severity[rule] message (default otherwise).
-    Concise,
-    /// A JSON object with every finding and a summary.
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-    /// A GitLab Code Quality report.
-    Gitlab,
-    /// Checkstyle XML.
-    Checkstyle,
-    /// JUnit XML.
-    Junit,
+/// `--format`: the renderers' own list, so that a new format needs no second enum.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        Format::ALL
+            .iter()
+            .map(|f| PossibleValue::new(f.as_str()).help(f.summary())),
+    )
+    // The possible values are exactly the formats' names, so this cannot fail.
+    .try_map(|name| Format::parse(&name).ok_or("not a format"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -79,8 +72,8 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format [env: LASHING_FORMAT] [default: full on a terminal, else concise].
-    #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
 
     #[command(flatten)]
     pub rules: RuleArgs,

@@ -7,7 +7,7 @@ use lashing_diagnostics::render::{self, Format, FullOptions, Report, RuleInfo};
 use lashing_diagnostics::Summary;
 use lashing_linter::{discover, lint_jobs, plan_jobs, projects, Discovery, LintRun, Overrides};
 
-use crate::args::{CheckArgs, ColorChoice, LoadArgs, OutputFormat, RuleArgs};
+use crate::args::{CheckArgs, ColorChoice, LoadArgs, RuleArgs};
 use crate::{docs, error, exit, registry};
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -206,18 +206,9 @@ pub(crate) fn project_list(
 }
 
 /// `--format`, else `LASHING_FORMAT`, else `full` on a terminal and `concise` otherwise.
-fn output_format(flag: Option<OutputFormat>) -> Result<Format, String> {
+fn output_format(flag: Option<Format>) -> Result<Format, String> {
     if let Some(flag) = flag {
-        return Ok(match flag {
-            OutputFormat::Full => Format::Full,
-            OutputFormat::Concise => Format::Concise,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Sarif => Format::Sarif,
-            OutputFormat::Github => Format::Github,
-            OutputFormat::Gitlab => Format::Gitlab,
-            OutputFormat::Checkstyle => Format::Checkstyle,
-            OutputFormat::Junit => Format::Junit,
-        });
+        return Ok(flag);
     }
     match std::env::var("LASHING_FORMAT") {
         Ok(value) if !value.is_empty() => Format::parse(&value).ok_or_else(|| {

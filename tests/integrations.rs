@@ -351,32 +351,23 @@ fn a_misspelt_config_key_exits_2_with_its_position_and_a_suggestion() {
         "services:\n  web:\n    image: nginx:1.27\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.join("lashing.toml"),
+    // `check` with `lashing.toml` holding `config`: a broken one always exits 2.
+    let check_with = |config: &str| {
+        std::fs::write(dir.join("lashing.toml"), config).unwrap();
+        let run = lashing(&dir, &["check"]);
+        assert_eq!(run.code, 2, "{config}");
+        run
+    };
+    let run = check_with(
         "[lint]\nextend-select = [\"hardening\"]\n\n[[lint.exceptions]]\nrule = \"privileged\"\nservice = [\"web\"]\nreason = \"x\"\n",
-    )
-    .unwrap();
-    let run = lashing(&dir, &["check"]);
-    assert_eq!(run.code, 2);
+    );
     assert_eq!(run.stdout, "");
     insta::assert_snapshot!("misspelt_config_key", run.stderr);
 
-    std::fs::write(
-        dir.join("lashing.toml"),
-        "[lint]\nignore = [\"privilegd\"]\nfail-on = \"warn\"\n",
-    )
-    .unwrap();
-    let run = lashing(&dir, &["check"]);
-    assert_eq!(run.code, 2);
+    let run = check_with("[lint]\nignore = [\"privilegd\"]\nfail-on = \"warn\"\n");
     insta::assert_snapshot!("bad_config_values", run.stderr);
 
-    std::fs::write(
-        dir.join("lashing.toml"),
-        "[lint]\nignore = [\"privilegd\"]\n",
-    )
-    .unwrap();
-    let run = lashing(&dir, &["check"]);
-    assert_eq!(run.code, 2);
+    let run = check_with("[lint]\nignore = [\"privilegd\"]\n");
     assert_eq!(
         run.stderr.trim_end(),
         "lashing: error: lashing.toml:2:11: unknown rule, code or category `privilegd` (did you mean `privileged`?)"

@@ -12,6 +12,16 @@ fn json(run: &common::Run) -> serde_json::Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout))
 }
 
+/// The findings whose message contains `text`.
+fn saying<'j>(json: &'j serde_json::Value, text: &str) -> Vec<&'j serde_json::Value> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["message"].as_str().unwrap().contains(text))
+        .collect()
+}
+
 /// All findings' messages, for failure output.
 fn messages(json: &serde_json::Value) -> String {
     json["findings"]
@@ -48,12 +58,7 @@ fn an_include_chain_stops_at_the_depth_limit() {
     }
     let run = lashing(&dir, &["check", "--format", "json", "compose.yaml"]);
     let json = json(&run);
-    let deep: Vec<_> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["message"].as_str().unwrap().contains("`include` chain"))
-        .collect();
+    let deep = saying(&json, "`include` chain");
     assert_eq!(deep.len(), 1, "{}", messages(&json));
     // Reported at the path of the include that would make the chain one file too
     // deep (compose.yaml counts as the first).
@@ -77,12 +82,7 @@ fn an_extends_chain_stops_at_the_depth_limit() {
     std::fs::write(dir.join("compose.yaml"), text).unwrap();
     let run = lashing(&dir, &["check", "--format", "json", "compose.yaml"]);
     let json = json(&run);
-    let deep: Vec<_> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["message"].as_str().unwrap().contains("`extends` chain"))
-        .collect();
+    let deep = saying(&json, "`extends` chain");
     // One long chain is one finding. The first service with a chain too long is
     // `s{MAX_EXTENDS_DEPTH + 1}`; following it, lashing stops at the `extends` of
     // `s1` (line 5), the link past the limit.

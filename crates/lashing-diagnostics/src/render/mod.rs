@@ -58,6 +58,22 @@ impl Format {
         }
     }
 
+    /// What the format is, one line (the command line's help for `--format`).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Format::Full => "Graphical diagnostics with source snippets (default on a terminal)",
+            Format::Concise => {
+                "One line per finding: path:line:col: severity[rule] message (default otherwise)"
+            }
+            Format::Json => "A JSON object with every finding and a summary",
+            Format::Sarif => "SARIF 2.1.0, for GitHub code scanning and other SARIF consumers",
+            Format::Github => "GitHub Actions workflow commands (annotations on the pull request)",
+            Format::Gitlab => "A GitLab Code Quality report",
+            Format::Checkstyle => "Checkstyle XML",
+            Format::Junit => "JUnit XML",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL.iter().copied().find(|f| f.as_str() == s)
     }
