@@ -14,14 +14,14 @@ use std::sync::{Mutex, OnceLock};
 
 /// A process-wide memo. The lock is never held while an answer is computed, so a
 /// computation may ask the memo again (a folder's answer from its parent's).
-struct Memo<K, V>(OnceLock<Mutex<HashMap<K, V>>>);
+pub(crate) struct Memo<K, V>(OnceLock<Mutex<HashMap<K, V>>>);
 
 impl<K: Eq + Hash + Clone, V: Clone> Memo<K, V> {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Memo(OnceLock::new())
     }
 
-    fn get_or(&self, key: &K, compute: impl FnOnce() -> V) -> V {
+    pub(crate) fn get_or(&self, key: &K, compute: impl FnOnce() -> V) -> V {
         let map = self.0.get_or_init(Mutex::default);
         // A poisoned lock only means another thread panicked while inserting; the
         // map is still a valid memo.

@@ -1,11 +1,9 @@
 //! Reading the files a project refers to, never outside the repository.
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
 
 use crate::discovery::io_message;
-use crate::folders::{canonical_dir, canonical_file, git_root};
+use crate::folders::{canonical_dir, canonical_file, git_root, Memo};
 
 /// Env files are small; anything larger is not an env file.
 pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
@@ -20,27 +18,14 @@ pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
 /// every folder above: answers are remembered per folder for the process. (A
 /// long-lived process that watches `.git` appear would need to forget them.)
 pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
-    type Cache = Mutex<HashMap<(PathBuf, PathBuf), PathBuf>>;
-    static ROOTS: OnceLock<Cache> = OnceLock::new();
+    static ROOTS: Memo<(PathBuf, PathBuf), PathBuf> = Memo::new();
     let folder = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let key = (folder.to_path_buf(), fallback.to_path_buf());
-    let roots = ROOTS.get_or_init(Cache::default);
-    // A poisoned lock only means another thread panicked mid-insert; the map
-    // itself is still a valid cache.
-    let lock = || {
-        roots
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    };
-    if let Some(root) = lock().get(&key) {
-        return root.clone();
-    }
-    let root = find_repository_root(folder, fallback);
-    lock().insert(key, root.clone());
-    root
+    ROOTS.get_or(&(folder.to_path_buf(), fallback.to_path_buf()), || {
+        find_repository_root(folder, fallback)
+    })
 }
 
 fn find_repository_root(folder: &Path, fallback: &Path) -> PathBuf {
