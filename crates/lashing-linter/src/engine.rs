@@ -400,14 +400,23 @@ fn run_rules(
 /// Whether a file named by the user can be linted: a regular file that, through
 /// any symbolic links, stays inside the repository holding the name given.
 fn check_readable(path: &Path, cwd: &Path) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if !meta.is_file() {
+    // One lookup for the common case: the name itself, then its target only when
+    // it is a link.
+    let own = std::fs::symlink_metadata(path).map_err(|e| io_message(&e))?;
+    let is_link = own.file_type().is_symlink();
+    let is_file = if is_link {
+        std::fs::metadata(path)
+            .map_err(|e| io_message(&e))?
+            .is_file()
+    } else {
+        own.is_file()
+    };
+    if !is_file {
         return Err("not a regular file".to_string());
     }
     // Links in the folders above are already resolved in the repository root
     // (it is found from the real folder); only a link in the file's own name can
     // lead out of it.
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Ok(());
     }
