@@ -50,6 +50,8 @@ pub fn is_compose_file_name(name: &str) -> bool {
 /// Directories are walked in parallel; the result is sorted, so it does not depend
 /// on the walk's order.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
+    // A new run: what an earlier run in this process saw may be out of date.
+    crate::folders::forget();
     let mut out = Discovery::default();
     for path in paths {
         let meta = match std::fs::metadata(path) {

@@ -26,6 +26,9 @@ pub struct ProjectJob {
 /// project's own file ids), and the suppression comments of each source.
 struct LintedProject {
     sources: Vec<SourceFile>,
+    /// Where each source really is (links resolved), or its path when unknown: the
+    /// key that makes a file shared by two projects one file of the run.
+    real_paths: Vec<PathBuf>,
     findings: Vec<Finding>,
     directives: Vec<Vec<Parsed>>,
 }
@@ -72,7 +75,6 @@ pub fn lint_jobs(
             Ok(into_linted(project, findings))
         })
         .collect();
-
     let mut run = LintRun::default();
     let mut owners: Vec<usize> = Vec::new();
     let mut ids: HashMap<PathBuf, FileId> = HashMap::new();
@@ -83,9 +85,8 @@ pub fn lint_jobs(
         match result {
             Ok(linted) => {
                 let mut local = Vec::with_capacity(linted.sources.len());
-                for (mut source, directives) in linted.sources.into_iter().zip(linted.directives) {
-                    let key = crate::folders::canonical_file(&source.path)
-                        .unwrap_or_else(|| source.path.clone());
+                let files = linted.sources.into_iter().zip(linted.real_paths);
+                for ((mut source, key), directives) in files.zip(linted.directives) {
                     let id = match ids.get(&key) {
                         Some(id) => *id,
                         None => {
@@ -204,6 +205,7 @@ fn into_linted(mut project: Project, findings: Vec<Finding>) -> LintedProject {
     let files = std::mem::take(&mut project.files);
     let text: usize = files.iter().map(|f| f.source.text.len()).sum();
     let mut sources = Vec::with_capacity(files.len());
+    let mut real_paths = Vec::with_capacity(files.len());
     let mut directives = Vec::with_capacity(files.len());
     let mut parsed = Vec::with_capacity(files.len());
     for file in files {
@@ -211,6 +213,7 @@ fn into_linted(mut project: Project, findings: Vec<Finding>) -> LintedProject {
             FileRole::Compose => suppression::directives(&file.source, &file.yaml.comments),
             FileRole::Env => Vec::new(),
         });
+        real_paths.push(file.real_path.unwrap_or_else(|| file.source.path.clone()));
         sources.push(file.source);
         parsed.push(file.yaml);
     }
@@ -223,6 +226,7 @@ fn into_linted(mut project: Project, findings: Vec<Finding>) -> LintedProject {
     }
     LintedProject {
         sources,
+        real_paths,
         findings,
         directives,
     }
@@ -402,14 +406,21 @@ fn run_rules(
 fn check_readable(path: &Path, cwd: &Path) -> Result<(), String> {
     // One lookup for the common case: the name itself, then its target only when
     // it is a link.
-    let own = std::fs::symlink_metadata(path).map_err(|e| io_message(&e))?;
-    let is_link = own.file_type().is_symlink();
-    let is_file = if is_link {
-        std::fs::metadata(path)
+    use crate::folders::Kind;
+    let Some(kind) = crate::folders::entry(path) else {
+        // Only to say why: the folder's listing has nothing by that name.
+        return Err(match std::fs::symlink_metadata(path) {
+            Err(e) => io_message(&e),
+            Ok(_) => "no such file or directory".to_string(),
+        });
+    };
+    let is_link = kind == Kind::Link;
+    let is_file = match kind {
+        Kind::File => true,
+        Kind::Link => std::fs::metadata(path)
             .map_err(|e| io_message(&e))?
-            .is_file()
-    } else {
-        own.is_file()
+            .is_file(),
+        Kind::Dir | Kind::Other => false,
     };
     if !is_file {
         return Err("not a regular file".to_string());

@@ -4,63 +4,210 @@
 //! otherwise resolves the same paths again and again: `realpath` costs a `readlink`
 //! per path component, and it was close to half of a 2,000-file run.
 //!
-//! The answers are kept for the life of the process. A long-lived process (a
-//! language server) must forget them when the file system changes.
+//! The answers are one view of the file system, kept until [`forget`] is called:
+//! every run starts by forgetting (discovery does), and a long-lived process (a
+//! language server) must also forget when the file system changes.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::hash::Hash;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A process-wide memo. The lock is never held while an answer is computed, so a
 /// computation may ask the memo again (a folder's answer from its parent's).
-pub(crate) struct Memo<K, V>(OnceLock<Mutex<HashMap<K, V>>>);
+/// Paths are keyed by their bytes (`OsStr`), hashed with foldhash: std's `Path`
+/// hash walks the components and SipHash is slow on short writes, which made
+/// hashing alone 5% of a run over 2,000 files.
+pub(crate) struct Memo<K, V>(OnceLock<Mutex<Generation<K, V>>>);
 
-impl<K: Eq + Hash + Clone, V: Clone> Memo<K, V> {
+/// The answers of one view of the file system (see [`forget`]).
+struct Generation<K, V> {
+    number: u64,
+    answers: HashMap<K, V, foldhash::fast::RandomState>,
+}
+
+/// Bumped by [`forget`]; every memo drops answers from an older view.
+static VIEW: AtomicU64 = AtomicU64::new(0);
+
+/// Forgets every remembered answer: the next question looks at the file system
+/// again. A run calls this first (discovery does), so files created before it are
+/// seen even when an earlier run in the same process listed their folder.
+pub fn forget() {
+    VIEW.fetch_add(1, Ordering::AcqRel);
+}
+
+impl<K: Eq + Hash, V: Clone> Memo<K, V> {
     pub(crate) const fn new() -> Self {
         Memo(OnceLock::new())
     }
 
-    pub(crate) fn get_or(&self, key: &K, compute: impl FnOnce() -> V) -> V {
-        let map = self.0.get_or_init(Mutex::default);
+    pub(crate) fn get_or<Q>(&self, key: &Q, compute: impl FnOnce() -> V) -> V
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq + ToOwned<Owned = K>,
+    {
+        let memo = self.0.get_or_init(|| {
+            Mutex::new(Generation {
+                number: 0,
+                answers: HashMap::default(),
+            })
+        });
         // A poisoned lock only means another thread panicked while inserting; the
         // map is still a valid memo.
-        let lock = || map.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(value) = lock().get(key) {
-            return value.clone();
+        let lock = || memo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let view = VIEW.load(Ordering::Acquire);
+        {
+            let mut memo = lock();
+            if memo.number < view {
+                memo.answers.clear();
+                memo.number = view;
+            }
+            if memo.number == view {
+                if let Some(value) = memo.answers.get(key) {
+                    return value.clone();
+                }
+            }
         }
         let value = compute();
-        lock().insert(key.clone(), value.clone());
+        // An answer computed while the view changed may be older than the files
+        // the newer view was asked for: it is used, not kept.
+        let mut memo = lock();
+        if memo.number == view && VIEW.load(Ordering::Acquire) == view {
+            memo.answers.insert(key.to_owned(), value.clone());
+        }
         value
     }
 }
 
-static CANONICAL_DIRS: Memo<PathBuf, Option<PathBuf>> = Memo::new();
-static GIT_ROOTS: Memo<PathBuf, Option<PathBuf>> = Memo::new();
-static FILES_IN: Memo<(PathBuf, &'static str), bool> = Memo::new();
+/// What a directory entry is, as its folder's listing says (a link is not
+/// followed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+    Link,
+    Other,
+}
 
-/// The folder's canonical path (links resolved), as `std::fs::canonicalize`
-/// gives it; `None` when it does not exist. Found from the parent's answer and one
-/// `lstat` of the last component; a link, or a path with `..`, is resolved whole.
-pub fn canonical_dir(dir: &Path) -> Option<PathBuf> {
-    let dir = if dir.as_os_str().is_empty() {
+/// The entries of one folder, read once.
+struct Listing(HashMap<OsString, Kind, foldhash::fast::RandomState>);
+
+static LISTINGS: Memo<OsString, Option<Arc<Listing>>> = Memo::new();
+static CANONICAL_DIRS: Memo<OsString, Option<PathBuf>> = Memo::new();
+static CANONICAL_FILES: Memo<OsString, Option<PathBuf>> = Memo::new();
+static GIT_ROOTS: Memo<OsString, Option<PathBuf>> = Memo::new();
+
+/// `./a/b` (what a walk from `.` gives) is `a/b`, and `` is `.`: the same
+/// folder, remembered once. A leading `.` left in place would also send every
+/// folder to `realpath`.
+fn tidy(path: &Path) -> &Path {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    if path.as_os_str().is_empty() {
         Path::new(".")
     } else {
-        dir
+        path
+    }
+}
+
+/// The entries of `folder` (a canonical path), listed on first use. `None` when
+/// it cannot be listed (missing, not a folder, no read permission): each name is
+/// then looked up.
+fn listing(folder: &Path) -> Option<Arc<Listing>> {
+    LISTINGS.get_or(folder.as_os_str(), || {
+        let mut names = HashMap::default();
+        for entry in std::fs::read_dir(folder).ok()? {
+            let entry = entry.ok()?;
+            // `file_type` comes from the listing itself (`d_type`) on the usual
+            // file systems, and falls back to `lstat` where it is unknown.
+            let kind = match entry.file_type() {
+                Ok(t) if t.is_symlink() => Kind::Link,
+                Ok(t) if t.is_file() => Kind::File,
+                Ok(t) if t.is_dir() => Kind::Dir,
+                Ok(_) => Kind::Other,
+                Err(_) => return None,
+            };
+            names.insert(entry.file_name(), kind);
+        }
+        Some(Arc::new(Listing(names)))
+    })
+}
+
+fn lstat_kind(path: &Path) -> Option<Kind> {
+    let t = std::fs::symlink_metadata(path).ok()?.file_type();
+    Some(if t.is_symlink() {
+        Kind::Link
+    } else if t.is_file() {
+        Kind::File
+    } else if t.is_dir() {
+        Kind::Dir
+    } else {
+        Kind::Other
+    })
+}
+
+/// What is at `path` (a final link not followed), `None` when nothing is. Every
+/// file of a run asks this of a dozen names (its `.env`, the override and base
+/// names, `.git`, the configuration names, the file itself); one listing of the
+/// folder answers them all, where a lookup each was a third of a 2,000-file run.
+pub fn entry(path: &Path) -> Option<Kind> {
+    let path = tidy(path);
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return lstat_kind(path);
     };
-    CANONICAL_DIRS.get_or(&dir.to_path_buf(), || {
+    // Keyed by the folder's real path, so `a/b`, `./a/b` and `/repo/a/b` share
+    // one listing.
+    let Some(listing) = canonical_dir(parent).and_then(|real| listing(&real)) else {
+        return lstat_kind(path);
+    };
+    match listing.0.get(name) {
+        Some(kind) => Some(*kind),
+        // A case-insensitive file system finds `Compose.yaml` under
+        // `compose.yaml`, as Compose's own lookup would: ask it.
+        None if CASE_INSENSITIVE_FS && listing.0.keys().any(|k| k.eq_ignore_ascii_case(name)) => {
+            lstat_kind(path)
+        }
+        None => None,
+    }
+}
+
+/// The platforms whose usual file systems ignore case in names.
+const CASE_INSENSITIVE_FS: bool = cfg!(any(target_os = "macos", windows));
+
+/// Whether `path` is a regular file, through a final link (as `Path::is_file`).
+pub fn is_file(path: &Path) -> bool {
+    match entry(path) {
+        Some(Kind::File) => true,
+        Some(Kind::Link) => path.is_file(),
+        _ => false,
+    }
+}
+
+/// Whether anything is at `path`, through a final link (as `Path::exists`).
+pub fn exists(path: &Path) -> bool {
+    match entry(path) {
+        Some(Kind::Link) => path.exists(),
+        found => found.is_some(),
+    }
+}
+
+/// The folder's canonical path (links resolved), as `std::fs::canonicalize`
+/// gives it; `None` when it does not exist. Found from the parent's answer and
+/// the parent's listing; a link, or a path with `..`, is resolved whole.
+pub fn canonical_dir(dir: &Path) -> Option<PathBuf> {
+    let dir = tidy(dir);
+    CANONICAL_DIRS.get_or(dir.as_os_str(), || {
         let simple = dir
             .components()
             .all(|c| matches!(c, Component::Normal(_) | Component::RootDir));
         match (simple, dir.parent(), dir.file_name()) {
             (true, Some(parent), Some(name)) => {
                 let real_parent = canonical_dir(parent)?;
-                let candidate = real_parent.join(name);
-                let meta = std::fs::symlink_metadata(&candidate).ok()?;
-                if meta.file_type().is_symlink() {
-                    std::fs::canonicalize(dir).ok()
-                } else {
-                    Some(candidate)
+                match entry(dir)? {
+                    Kind::Link => std::fs::canonicalize(dir).ok(),
+                    _ => Some(real_parent.join(name)),
                 }
             }
             _ => std::fs::canonicalize(dir).ok(),
@@ -71,26 +218,26 @@ pub fn canonical_dir(dir: &Path) -> Option<PathBuf> {
 /// A file's canonical path: its folder's, joined with its name unless the name
 /// itself is a link. `None` when it does not exist.
 pub fn canonical_file(path: &Path) -> Option<PathBuf> {
-    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-        return std::fs::canonicalize(path).ok();
-    };
-    if matches!(path.components().next_back(), Some(Component::ParentDir)) {
-        return std::fs::canonicalize(path).ok();
-    }
-    let candidate = canonical_dir(parent)?.join(name);
-    let meta = std::fs::symlink_metadata(&candidate).ok()?;
-    if meta.file_type().is_symlink() {
-        std::fs::canonicalize(&candidate).ok()
-    } else {
-        Some(candidate)
-    }
+    let path = tidy(path);
+    CANONICAL_FILES.get_or(path.as_os_str(), || {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return std::fs::canonicalize(path).ok();
+        };
+        if matches!(path.components().next_back(), Some(Component::ParentDir)) {
+            return std::fs::canonicalize(path).ok();
+        }
+        match entry(path)? {
+            Kind::Link => std::fs::canonicalize(path).ok(),
+            _ => Some(canonical_dir(parent)?.join(name)),
+        }
+    })
 }
 
 /// The nearest folder at or above `canonical` (a canonical folder) that holds
 /// `.git`.
 pub fn git_root(canonical: &Path) -> Option<PathBuf> {
-    GIT_ROOTS.get_or(&canonical.to_path_buf(), || {
-        if canonical.join(".git").exists() {
+    GIT_ROOTS.get_or(canonical.as_os_str(), || {
+        if exists(&canonical.join(".git")) {
             Some(canonical.to_path_buf())
         } else {
             canonical.parent().and_then(git_root)
@@ -99,10 +246,8 @@ pub fn git_root(canonical: &Path) -> Option<PathBuf> {
 }
 
 /// Whether `folder` holds a regular file `name` (through a link, as `is_file`).
-pub fn has_file(folder: &Path, name: &'static str) -> bool {
-    FILES_IN.get_or(&(folder.to_path_buf(), name), || {
-        folder.join(name).is_file()
-    })
+pub fn has_file(folder: &Path, name: &str) -> bool {
+    is_file(&folder.join(name))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lashing-folders-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
+    // Another test may have listed the temporary folder before this one was made.
+    forget();
     std::fs::canonicalize(dir).unwrap()
 }
 

@@ -1,7 +1,7 @@
 //! Which settings each project is linted with: the configuration file nearest to
 //! the project's folder (or the one given, or none), combined with the command line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use lashing_rule::Rule;
@@ -70,34 +70,29 @@ pub fn plan_jobs(
             }
         }
     };
-    let mut found: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    for paths in projects {
-        let config = match source {
-            ConfigSource::Ignore => None,
-            ConfigSource::File(path) => Some(path.clone()),
-            ConfigSource::Discover => {
-                let first = paths.first().cloned().unwrap_or_default();
-                let absolute = cwd.join(&first);
-                let absolute = crate::folders::canonical_file(&absolute).unwrap_or(absolute);
-                let dir = absolute
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| cwd.to_path_buf());
-                match found.get(&dir) {
-                    Some(config) => config.clone(),
-                    None => {
-                        let root = repository_root(&absolute, cwd);
-                        let config = match find_config(&dir, &root) {
-                            Ok(config) => config,
-                            Err(message) => {
-                                errors.push(message);
-                                None
-                            }
-                        };
-                        found.insert(dir, config.clone());
-                        config
-                    }
+    // Finding each project's configuration is a few file-system lookups per new
+    // folder: in parallel (the folder facts are shared), then in the projects' order.
+    let configs: Vec<Result<Option<PathBuf>, String>> = {
+        use rayon::prelude::*;
+        projects
+            .par_iter()
+            .map(|paths| match source {
+                ConfigSource::Ignore => Ok(None),
+                ConfigSource::File(path) => Ok(Some(path.clone())),
+                ConfigSource::Discover => discover_config(paths, cwd),
+            })
+            .collect()
+    };
+    let mut reported: HashSet<String> = HashSet::new();
+    for (paths, config) in projects.into_iter().zip(configs) {
+        let config = match config {
+            Ok(config) => config,
+            Err(message) => {
+                // Every project of that folder met the same error: say it once.
+                if reported.insert(message.clone()) {
+                    errors.push(message);
                 }
+                None
             }
         };
         if let Some(index) = make(config, &mut errors) {
@@ -121,4 +116,18 @@ pub fn plan_jobs(
     } else {
         Err(errors)
     }
+}
+
+/// The configuration nearest to the folder of the project's first file, up to its
+/// repository root.
+fn discover_config(paths: &[PathBuf], cwd: &Path) -> Result<Option<PathBuf>, String> {
+    let first = paths.first().cloned().unwrap_or_default();
+    // The path as given, the key the loader asks with too (the answer is absolute).
+    let absolute = crate::folders::canonical_file(&first).unwrap_or_else(|| cwd.join(&first));
+    let dir = absolute
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| cwd.to_path_buf());
+    let root = repository_root(&absolute, cwd);
+    find_config(&dir, &root)
 }

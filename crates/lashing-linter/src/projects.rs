@@ -52,7 +52,12 @@ fn project_of(file: &Path) -> Vec<PathBuf> {
             return listed;
         }
     }
-    let existing = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+    let existing = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| dir.join(n))
+            .find(|p| crate::folders::is_file(p))
+    };
     let base = existing(BASE_NAMES);
     let is_base = base.as_ref().is_some_and(|b| same_file(b, file));
     let is_override = OVERRIDE_NAMES.contains(&name);
@@ -73,11 +78,11 @@ fn project_of(file: &Path) -> Vec<PathBuf> {
 /// there (separated by `:` or `;`, relative to the folder).
 fn compose_file_variable(dir: &Path) -> Option<Vec<PathBuf>> {
     let dotenv_path = dir.join(".env");
-    let meta = dotenv_path.symlink_metadata().ok()?;
-    if !meta.is_file() || meta.len() > crate::load::MAX_ENV_FILE_SIZE {
+    if crate::folders::entry(&dotenv_path) != Some(crate::folders::Kind::File) {
         return None;
     }
-    let text = std::fs::read_to_string(&dotenv_path).ok()?;
+    let bytes = crate::load::read_capped(&dotenv_path, crate::load::MAX_ENV_FILE_SIZE).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let parsed = dotenv::parse(&text).ok()?;
     let vars = dotenv::resolve(&parsed, &|_| None);
     let separator = vars
@@ -100,7 +105,11 @@ fn compose_file_variable(dir: &Path) -> Option<Vec<PathBuf>> {
                 .all(|c| matches!(c, std::path::Component::Normal(_)))
         })
     };
-    (!parts.is_empty() && parts.iter().all(|p| inside(p) && p.is_file())).then_some(parts)
+    (!parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| inside(p) && crate::folders::is_file(p)))
+    .then_some(parts)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -20,6 +20,9 @@ pub enum FileRole {
 #[derive(Debug)]
 pub struct LoadedFile {
     pub source: SourceFile,
+    /// Where the file really is (links resolved), when it was read from disk: the
+    /// same file reached by two names, or by two projects, is one file.
+    pub real_path: Option<std::path::PathBuf>,
     pub role: FileRole,
     pub read_error: Option<ReadError>,
     pub yaml: YamlFile,

@@ -1,7 +1,10 @@
 //! Finding the configuration that applies to a file: the nearest `lashing.toml`
 //! or `.lashing.toml` in its folder or above, up to the repository root.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+
+use crate::folders::Memo;
 
 /// The file names looked for in each folder, in order of preference.
 pub const CONFIG_NAMES: [&str; 2] = ["lashing.toml", ".lashing.toml"];
@@ -10,11 +13,18 @@ pub const CONFIG_NAMES: [&str; 2] = ["lashing.toml", ".lashing.toml"];
 /// to and including `root` (the repository root). Both names in one folder is an
 /// error: which one wins would be a guess.
 pub fn find_config(dir: &Path, root: &Path) -> Result<Option<PathBuf>, String> {
-    for folder in dir.ancestors() {
+    // Remembered per folder (and root): the projects of a repository share their
+    // parents, and each would otherwise look in every one of them again.
+    static FOUND: Memo<OsString, Result<Option<PathBuf>, String>> = Memo::new();
+    let mut key = OsString::with_capacity(dir.as_os_str().len() + root.as_os_str().len() + 1);
+    key.push(dir);
+    key.push("\0");
+    key.push(root);
+    FOUND.get_or(key.as_os_str(), || {
         let found: Vec<PathBuf> = CONFIG_NAMES
             .iter()
-            .filter(|name| crate::folders::has_file(folder, name))
-            .map(|name| folder.join(name))
+            .filter(|name| crate::folders::has_file(dir, name))
+            .map(|name| dir.join(name))
             .collect();
         match found.as_slice() {
             [] => {}
@@ -22,15 +32,15 @@ pub fn find_config(dir: &Path, root: &Path) -> Result<Option<PathBuf>, String> {
             _ => {
                 return Err(format!(
                     "{} has both `lashing.toml` and `.lashing.toml`; keep one",
-                    folder.display()
+                    dir.display()
                 ))
             }
         }
         // Stop at the repository root, and never climb out of it: a folder
         // outside the root is only looked at itself.
-        if folder == root || !folder.starts_with(root) {
-            break;
+        match dir.parent() {
+            Some(parent) if dir != root && dir.starts_with(root) => find_config(parent, root),
+            _ => Ok(None),
         }
-    }
-    Ok(None)
+    })
 }

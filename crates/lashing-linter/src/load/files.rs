@@ -3,6 +3,8 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::discovery::io_message;
+use std::ffi::OsString;
+
 use crate::folders::{canonical_dir, canonical_file, git_root, Memo};
 
 /// Env files are small; anything larger is not an env file.
@@ -18,14 +20,18 @@ pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
 /// every folder above: answers are remembered per folder for the process. (A
 /// long-lived process that watches `.git` appear would need to forget them.)
 pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
-    static ROOTS: Memo<(PathBuf, PathBuf), PathBuf> = Memo::new();
+    static ROOTS: Memo<OsString, PathBuf> = Memo::new();
     let folder = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    ROOTS.get_or(&(folder.to_path_buf(), fallback.to_path_buf()), || {
-        find_repository_root(folder, fallback)
-    })
+    // One key for the pair, hashed in one go: a path holds no NUL byte.
+    let mut key =
+        OsString::with_capacity(folder.as_os_str().len() + fallback.as_os_str().len() + 1);
+    key.push(folder);
+    key.push("\0");
+    key.push(fallback);
+    ROOTS.get_or(key.as_os_str(), || find_repository_root(folder, fallback))
 }
 
 fn find_repository_root(folder: &Path, fallback: &Path) -> PathBuf {
@@ -76,8 +82,8 @@ pub fn check_inside(path: &Path, root: &Path) -> Result<PathBuf, Refused> {
     if !canonical.starts_with(root) {
         return Err(Refused::OutsideRoot);
     }
-    let meta = std::fs::metadata(&canonical).map_err(|e| Refused::Io(io_message(&e)))?;
-    if !meta.is_file() {
+    // The canonical path has no link left in it: its listing says what it is.
+    if !crate::folders::is_file(&canonical) {
         return Err(Refused::NotAFile);
     }
     Ok(canonical)
@@ -87,7 +93,10 @@ pub fn check_inside(path: &Path, root: &Path) -> Result<PathBuf, Refused> {
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| Refused::Io(io_message(&e)))?;
-    let mut bytes = Vec::new();
+    // Room for the whole file and the end-of-file read: without a size `Take`
+    // starts from a small buffer and doubles, several reads for a 1 KB file.
+    let expected = file.metadata().map_or(0, |m| m.len().min(limit));
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Refused::Io(io_message(&e)))?;

@@ -93,7 +93,7 @@ impl Loader<'_> {
         let mut variables = parent.clone();
         if item.env_files.is_empty() {
             let dotenv = project_dir.join(".env");
-            if dotenv.symlink_metadata().is_ok() {
+            if crate::folders::entry(&dotenv).is_some() {
                 self.fill_env(&dotenv, None, &mut variables);
             }
         } else {

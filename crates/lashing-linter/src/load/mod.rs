@@ -29,6 +29,7 @@ use lashing_syntax::{FileId, SourceFile, Span};
 
 use crate::discovery::display_path;
 pub use extends::MAX_EXTENDS_DEPTH;
+pub(crate) use files::read_capped;
 pub use files::{repository_root, MAX_ENV_FILE_SIZE};
 pub use include::MAX_INCLUDE_DEPTH;
 
@@ -99,7 +100,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions, cwd: &Path) -> Proje
 /// nothing else is read and no variable is set.
 pub fn load_text(source: SourceFile, read_error: Option<lashing_syntax::ReadError>) -> Project {
     let mut loader = Loader::new(None);
-    let index = loader.add_compose(source, read_error, PathBuf::new());
+    let index = loader.add_compose(source, read_error, PathBuf::new(), None);
     let mut merged = None;
     loader.merge_file(index, &HashMap::new(), &mut merged);
     loader.finish(merged, ProjectEnv::default(), &LoadOptions::default())
@@ -217,7 +218,8 @@ impl<'a> Loader<'a> {
                 return None;
             }
         };
-        let index = self.add_compose(source, read_error, parent_dir(path));
+        let real_path = Some(canonical.clone());
+        let index = self.add_compose(source, read_error, parent_dir(path), real_path);
         self.by_path.insert(canonical, index);
         Some(index)
     }
@@ -228,6 +230,7 @@ impl<'a> Loader<'a> {
         source: SourceFile,
         read_error: Option<lashing_syntax::ReadError>,
         dir: PathBuf,
+        real_path: Option<PathBuf>,
     ) -> usize {
         let id = source.id;
         let yaml = if read_error.is_some() {
@@ -238,6 +241,7 @@ impl<'a> Loader<'a> {
         let (trees, tree_errors) = trees_of(&yaml);
         self.files.push(LoadedFile {
             source,
+            real_path,
             role: FileRole::Compose,
             read_error,
             yaml,
@@ -347,7 +351,7 @@ impl<'a> Loader<'a> {
         };
         // Later `--env-file`s win: fill from the last one first.
         for (path, explicit) in paths.iter().rev() {
-            if !explicit && path.symlink_metadata().is_err() {
+            if !explicit && crate::folders::entry(path).is_none() {
                 continue;
             }
             let Some(read) = self.read_env(path, *explicit, &variables) else {
@@ -381,9 +385,12 @@ impl<'a> Loader<'a> {
         } else {
             files::check_inside(path, &disk.root)
         };
-        let bytes = checked.and_then(|p| files::read_capped(&p, files::MAX_ENV_FILE_SIZE));
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
+        let read = checked.and_then(|p| {
+            let bytes = files::read_capped(&p, files::MAX_ENV_FILE_SIZE)?;
+            Ok((p, bytes))
+        });
+        let (real_path, bytes) = match read {
+            Ok(read) => read,
             Err(refused) => {
                 let read = env::unreadable(display.clone(), refused.describe(&display));
                 return Some((read.env, None));
@@ -397,6 +404,7 @@ impl<'a> Loader<'a> {
         let source = read.source?;
         self.files.push(LoadedFile {
             source,
+            real_path: Some(real_path),
             role: FileRole::Env,
             read_error: None,
             yaml: YamlFile::default(),
@@ -451,7 +459,7 @@ impl<'a> Loader<'a> {
                     continue;
                 }
                 let path = files::join(&dir, written);
-                let missing = path.symlink_metadata().is_err();
+                let missing = crate::folders::entry(&path).is_none();
                 if missing && !file.required {
                     continue;
                 }
