@@ -104,8 +104,19 @@ static GIT_ROOTS: Memo<OsString, Option<PathBuf>> = Memo::new();
 /// folder, remembered once. A leading `.` left in place would also send every
 /// folder to `realpath`.
 fn tidy(path: &Path) -> &Path {
-    let path = path.strip_prefix(".").unwrap_or(path);
-    if path.as_os_str().is_empty() {
+    // On the text when it is UTF-8 (`Path::strip_prefix` parses components, and
+    // this runs for every question asked).
+    let path = match path.to_str() {
+        Some(text) => {
+            let mut rest = text;
+            while let Some(after) = rest.strip_prefix("./") {
+                rest = after.trim_start_matches('/');
+            }
+            Path::new(rest)
+        }
+        None => path.strip_prefix(".").unwrap_or(path),
+    };
+    if path.as_os_str().is_empty() || path.as_os_str() == "." {
         Path::new(".")
     } else {
         path

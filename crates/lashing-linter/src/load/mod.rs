@@ -24,6 +24,7 @@ use lashing_rule::{
     EnvSource, FileRole, LoadProblem, LoadedDocument, LoadedFile, Project, ProjectEnv,
     SchemaProblem, Variable,
 };
+use lashing_syntax::yaml::Comments;
 use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::{FileId, SourceFile, Span};
 
@@ -236,7 +237,14 @@ impl<'a> Loader<'a> {
         let yaml = if read_error.is_some() {
             YamlFile::default()
         } else {
-            lashing_syntax::yaml::parse(id, &source.text)
+            // Comments are read for suppression directives only, and each one
+            // says `lashing:`; a file that never does keeps none.
+            let comments = if source.text.contains(crate::suppression::MARKER) {
+                Comments::All
+            } else {
+                Comments::None
+            };
+            lashing_syntax::yaml::parse_keeping(id, &source.text, comments)
         };
         let (trees, tree_errors) = trees_of(&yaml);
         self.files.push(LoadedFile {

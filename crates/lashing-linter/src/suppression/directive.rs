@@ -52,6 +52,9 @@ pub enum Parsed {
 }
 
 /// The directives among a file's comments.
+/// What every directive starts with, after `#`.
+pub const MARKER: &str = "lashing:";
+
 pub fn directives(file: &SourceFile, comments: &[Comment]) -> Vec<Parsed> {
     comments
         .iter()
@@ -66,7 +69,7 @@ fn parse(file: &SourceFile, comment: &Comment) -> Option<Parsed> {
     // The comment's text after `#`, and its offset in the file.
     let body = whole.strip_prefix('#')?;
     let trimmed = body.trim_start();
-    let rest = trimmed.strip_prefix("lashing:")?.trim_start();
+    let rest = trimmed.strip_prefix(MARKER)?.trim_start();
     // Only a comment that goes on with `ignore` is meant as a directive; any other
     // comment that mentions lashing is left alone.
     if !rest.starts_with("ignore") {

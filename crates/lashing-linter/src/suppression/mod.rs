@@ -13,7 +13,7 @@ use lashing_diagnostics::{Finding, Label, Severity, Suppression, SuppressionKind
 use lashing_rule::{declare_rule, did_you_mean, Context, Rule, RuleMeta};
 use lashing_syntax::{FileId, SourceMap, Span};
 
-pub use directive::{directives, Directive, Malformed, Parsed, Scope, Selector};
+pub use directive::{directives, Directive, Malformed, Parsed, Scope, Selector, MARKER};
 
 use crate::settings::{selects, validate_selector};
 

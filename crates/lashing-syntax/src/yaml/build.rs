@@ -20,12 +20,28 @@ const NESTING_LIMIT: usize = 255;
 /// Parses `text` (the content of file `file`) into documents, duplicate keys,
 /// comments and at most one syntax error.
 pub fn parse(file: FileId, text: &str) -> YamlFile {
-    let options = granit_parser::options! {
+    parse_keeping(file, text, Comments::All)
+}
+
+/// Which comments a parse keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comments {
+    All,
+    /// None: the syntax is still checked, the text is not kept. Capturing
+    /// comments costs the parser a tenth of its time, and a caller that only reads
+    /// some comments can often tell from the text that none is there.
+    None,
+}
+
+/// [`parse`], keeping the comments asked for.
+pub fn parse_keeping(file: FileId, text: &str, comments: Comments) -> YamlFile {
+    let mut options = granit_parser::options! {
         emit_anchor_events: true,
         emit_unresolved_aliases: true,
         flow_nesting_limit: NESTING_LIMIT,
         block_nesting_limit: NESTING_LIMIT,
     };
+    options.set_emit_comments(comments == Comments::All);
     let mut builder = Builder {
         file,
         out: YamlFile::default(),
@@ -283,7 +299,9 @@ impl Builder {
         if entries.len() < 2 {
             return;
         }
-        let mut seen: HashMap<(bool, &str), Span> = HashMap::with_capacity(entries.len());
+        // foldhash: SipHash made this a tenth of parsing a file of short keys.
+        let mut seen: HashMap<(bool, &str), Span, foldhash::fast::RandomState> =
+            HashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for entry in entries {
             let node = self.doc.node(entry.key);
             let key = match &node.kind {

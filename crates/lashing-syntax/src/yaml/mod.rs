@@ -12,7 +12,7 @@ mod build;
 mod merge;
 mod scalar;
 
-pub use build::parse;
+pub use build::{parse, parse_keeping, Comments};
 pub use merge::{MergeError, MergeResolver, ResolvedEntry, MERGE_WORK_BUDGET};
 pub use scalar::{resolve_plain, ScalarValue};
 
