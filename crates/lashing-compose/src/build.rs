@@ -4,9 +4,9 @@ use lashing_syntax::yaml::YamlFile;
 use lashing_syntax::FileId;
 
 use crate::model::{ComposeFile, Resource};
-use crate::reader::Reader;
+use crate::reader::{Field, Reader};
 use crate::service::build_service;
-use crate::tree::{from_document, Node, TreeError};
+use crate::tree::{from_document, Node, TreeError, Value};
 
 /// The model of one parsed file, and what stood in the way of reading all of it.
 #[derive(Debug, Default)]
@@ -29,7 +29,7 @@ pub fn build_compose_file(file: FileId, yaml: &YamlFile) -> BuiltFile {
         };
     };
     BuiltFile {
-        model: build_model(file, &tree),
+        model: build_model(file, tree),
         tree_errors,
     }
 }
@@ -45,35 +45,42 @@ fn first_tree(yaml: &YamlFile) -> Option<(Node, Vec<TreeError>)> {
 }
 
 /// Reads a loaded (interpolated, merged) tree into the model. `file` is the
-/// project's main file.
-pub fn build_model(file: FileId, root: &Node) -> ComposeFile {
+/// project's main file. The tree is consumed: each service's part of it is freed
+/// as soon as the service is read, so the tree and the model are never both whole
+/// in memory (for a file of thousands of services, each is tens of megabytes).
+pub fn build_model(file: FileId, mut root: Node) -> ComposeFile {
     let mut model = ComposeFile {
         file,
         ..ComposeFile::default()
     };
-    read_top_level(&mut Reader, root, &mut model);
-    model
-}
-
-fn read_top_level(reader: &mut Reader, root: &Node, model: &mut ComposeFile) {
-    for field in reader.fields(root, None) {
+    let reader = &mut Reader;
+    let Some(entries) = root.as_mapping_mut() else {
+        return model;
+    };
+    for entry in entries.iter_mut() {
+        if entry.key.text == "services" {
+            // Out of the tree, to be consumed service by service.
+            let empty = Node {
+                span: entry.value.span,
+                via: None,
+                tag: None,
+                value: Value::Sequence(Vec::new()),
+            };
+            let services = std::mem::replace(&mut entry.value, empty);
+            read_services(reader, services, &mut model);
+            continue;
+        }
+        let field = Field {
+            key: &entry.key.text,
+            key_span: entry.key.span,
+            value: &entry.value,
+            via: entry.key.via,
+        };
         match field.key {
             "version" => {
                 model.version = Some((field.key_span, reader.string(field.value, field.via)));
             }
             "name" => model.name = reader.string(field.value, field.via),
-            "services" => {
-                // A service is large; reserving once avoids copying them all as the
-                // list doubles (the 15,000-service benchmark file).
-                model
-                    .services
-                    .reserve(field.value.as_mapping().map_or(0, <[_]>::len));
-                for service in reader.fields(field.value, field.via) {
-                    if let Some(s) = build_service(reader, &service) {
-                        model.services.push(s);
-                    }
-                }
-            }
             "networks" => model.networks = resources(reader, field.value, field.via),
             "volumes" => model.volumes = resources(reader, field.value, field.via),
             "secrets" => model.secrets = resources(reader, field.value, field.via),
@@ -81,6 +88,28 @@ fn read_top_level(reader: &mut Reader, root: &Node, model: &mut ComposeFile) {
             key if key.starts_with("x-") => model.extensions.push(field.name()),
             _ => {}
         }
+    }
+    model
+}
+
+fn read_services(reader: &mut Reader, services: Node, model: &mut ComposeFile) {
+    let Value::Mapping(entries) = services.value else {
+        return;
+    };
+    // A service is large; reserving once avoids copying them all as the list
+    // doubles (the 15,000-service benchmark file).
+    model.services.reserve(entries.len());
+    for entry in entries {
+        let field = Field {
+            key: &entry.key.text,
+            key_span: entry.key.span,
+            value: &entry.value,
+            via: entry.key.via,
+        };
+        if let Some(service) = build_service(reader, &field) {
+            model.services.push(service);
+        }
+        // `entry` (the service's subtree) is freed here.
     }
 }
 

@@ -25,11 +25,13 @@ pub(crate) fn build_service(reader: &mut Reader, entry: &Field<'_>) -> Option<Se
         let (v, via) = (f.value, f.via);
         match f.key {
             "image" => service.image = reader.string(v, via),
-            "build" => service.build = build(reader, v, via),
-            "container_name" => service.container_name = reader.string(v, via),
-            "hostname" => service.hostname = reader.string(v, via),
+            "build" => service.build = build(reader, v, via).map(Box::new),
+            "container_name" => service.container_name = reader.string(v, via).map(Box::new),
+            "hostname" => service.hostname = reader.string(v, via).map(Box::new),
             "network_mode" => {
-                service.network_mode = reader.string(v, via).map(|m| network_mode(reader, v, m))
+                service.network_mode = reader
+                    .string(v, via)
+                    .map(|m| Box::new(network_mode(reader, v, m)))
             }
             "networks" => service.networks = Some((f.key_span, networks(reader, v, via))),
             "ports" => service.ports = items(reader, v).map(|i| port(reader, i, via)).collect(),
@@ -41,13 +43,15 @@ pub(crate) fn build_service(reader: &mut Reader, entry: &Field<'_>) -> Option<Se
             "depends_on" => service.depends_on = depends_on(reader, v, via),
             "links" => service.links = links(reader, v, via),
             "external_links" => service.external_links = links(reader, v, via),
-            "domainname" => service.domainname = reader.string(v, via),
+            "domainname" => service.domainname = reader.string(v, via).map(Box::new),
             "volumes_from" => service.volumes_from = volumes_from(reader, v, via),
             "environment" => service.environment = environment(reader, v, via),
             "env_file" => service.env_file = env_file(reader, v, via),
-            "healthcheck" => service.healthcheck = Some(healthcheck(reader, f.key_span, v, via)),
-            "command" => service.command = command(reader, v, via),
-            "entrypoint" => service.entrypoint = command(reader, v, via),
+            "healthcheck" => {
+                service.healthcheck = Some(Box::new(healthcheck(reader, f.key_span, v, via)))
+            }
+            "command" => service.command = command(reader, v, via).map(Box::new),
+            "entrypoint" => service.entrypoint = command(reader, v, via).map(Box::new),
             "extra_hosts" => service.extra_hosts = extra_hosts(reader, v, via),
             "volumes" => {
                 service.volumes = items(reader, v)
@@ -64,7 +68,7 @@ pub(crate) fn build_service(reader: &mut Reader, entry: &Field<'_>) -> Option<Se
             "secrets" => service.secrets = resource_refs(reader, v, via),
             "configs" => service.configs = resource_refs(reader, v, via),
             "profiles" => service.profiles = reader.string_or_list(v, via),
-            "extends" => service.extends = extends(reader, v, via),
+            "extends" => service.extends = extends(reader, v, via).map(Box::new),
             "provider" => service.provider = true,
             key => service.runtime.read(reader, key, f.key_span, v),
         }

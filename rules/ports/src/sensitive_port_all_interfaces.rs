@@ -107,14 +107,17 @@ fn runs_a_debugger(service: &lashing_compose::Service) -> bool {
         "ptvsd",
     ];
     let mentions = |text: &str| MARKERS.iter().any(|m| text.contains(m));
-    let command_mentions = |c: &Option<lashing_compose::Spanned<lashing_compose::Command>>| match c
-        .as_ref()
-        .map(|c| &c.value)
-    {
-        Some(lashing_compose::Command::Shell(s)) => mentions(s.as_str()),
-        Some(lashing_compose::Command::Exec(items)) => items.iter().any(|i| mentions(i.as_str())),
-        None => false,
-    };
+    let command_mentions =
+        |c: &Option<Box<lashing_compose::Spanned<lashing_compose::Command>>>| match c
+            .as_deref()
+            .map(|c| &c.value)
+        {
+            Some(lashing_compose::Command::Shell(s)) => mentions(s.as_str()),
+            Some(lashing_compose::Command::Exec(items)) => {
+                items.iter().any(|i| mentions(i.as_str()))
+            }
+            None => false,
+        };
     command_mentions(&service.command)
         || command_mentions(&service.entrypoint)
         || service

@@ -431,7 +431,7 @@ impl<'a> Loader<'a> {
         let model = match merged {
             Some(mut tree) => {
                 apply_profiles(&mut tree, &options.profiles);
-                build_model(FileId(0), &tree)
+                build_model(FileId(0), tree)
             }
             None => ComposeFile::default(),
         };

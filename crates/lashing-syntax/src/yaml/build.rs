@@ -103,7 +103,10 @@ impl Builder {
                 self.anchors.clear();
             }
             Event::DocumentEnd => {
-                let doc = std::mem::take(&mut self.doc);
+                let mut doc = std::mem::take(&mut self.doc);
+                // The node list grew by doubling: up to half of it is spare room,
+                // kept for the whole run otherwise (26 MB on a 5 MB file).
+                doc.nodes.shrink_to_fit();
                 self.out.documents.push(doc);
             }
             Event::Comment(body, _) => self.out.comments.push(Comment {
@@ -149,10 +152,10 @@ impl Builder {
             Event::SequenceEnd | Event::MappingEnd => self.close(span),
             Event::Anchor(_, name) => {
                 if let Some(node) = self.last_node {
-                    self.doc.nodes[node.0 as usize].anchor = Some(Anchor {
+                    self.doc.nodes[node.0 as usize].anchor = Some(Box::new(Anchor {
                         name: name.into(),
                         span,
-                    });
+                    }));
                 }
             }
             Event::Alias(anchor_id) => {
