@@ -362,6 +362,10 @@ pub fn interpolate(
         substitutions: Vec::new(),
     };
     interpolator.segment(0..text.len(), 0)?;
+    // Most values hold one or two references; the list grew by doubling, and it
+    // is kept with the value for the whole run.
+    interpolator.substitutions.shrink_to_fit();
+    interpolator.value.shrink_to_fit();
     Ok(Interpolated {
         value: interpolator.value,
         substitutions: interpolator.substitutions,

