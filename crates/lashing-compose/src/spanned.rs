@@ -40,7 +40,9 @@ pub enum TextOrigin {
     /// a volume, keeps its whole value's provenance).
     Interpolated {
         text: Arc<InterpolatedText>,
-        offset: usize,
+        /// `u32` like every offset in a file (files are far smaller than 4 GiB);
+        /// as `usize` it made every spanned value 8 bytes larger.
+        offset: u32,
     },
 }
 
@@ -156,6 +158,7 @@ impl<T> Spanned<T> {
                 self.span.sub(start + range.start..start + range.end)
             }
             TextOrigin::Interpolated { text, offset } => {
+                let offset = *offset as usize;
                 text.span_of(range.start + offset..range.end + offset)
             }
             TextOrigin::Transformed => self.span,
@@ -197,7 +200,7 @@ impl Spanned<String> {
             TextOrigin::Verbatim(at) => TextOrigin::Verbatim(at + range.start as u32),
             TextOrigin::Interpolated { text, offset } => TextOrigin::Interpolated {
                 text: text.clone(),
-                offset: offset + range.start,
+                offset: offset + range.start as u32,
             },
             TextOrigin::Transformed => TextOrigin::Transformed,
         };

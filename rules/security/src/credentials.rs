@@ -236,6 +236,7 @@ pub fn written_in_file(value: &Spanned<String>, range: std::ops::Range<usize>) -
     let TextOrigin::Interpolated { text, offset } = &value.text else {
         return true;
     };
+    let offset = *offset as usize;
     let (start, end) = (offset + range.start, offset + range.end);
     !text.substitutions.iter().any(|sub| {
         sub.source == ValueSource::Variable && sub.output.start < end && start < sub.output.end

@@ -189,7 +189,7 @@ fn origin_after(item: &Node, skip: usize) -> TextOrigin {
             .map_or(TextOrigin::Transformed, TextOrigin::Verbatim),
         TextOrigin::Interpolated { text, offset } => TextOrigin::Interpolated {
             text: text.clone(),
-            offset: offset.saturating_add(skip),
+            offset: offset.saturating_add(u32::try_from(skip).unwrap_or(u32::MAX)),
         },
         TextOrigin::Transformed => TextOrigin::Transformed,
     }
