@@ -55,3 +55,47 @@ fn the_git_root_is_the_nearest_folder_with_git() {
     assert_eq!(git_root(&dir.join("repo/app/deep")), Some(dir.join("repo")));
     assert_eq!(git_root(&dir.join("repo")), Some(dir.join("repo")));
 }
+
+#[cfg(unix)]
+#[test]
+fn entries_come_from_the_folders_listing() {
+    let dir = scratch("entries");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("compose.yaml"), "").unwrap();
+    std::os::unix::fs::symlink("compose.yaml", dir.join("alias.yaml")).unwrap();
+    std::os::unix::fs::symlink("missing.yaml", dir.join("broken.yaml")).unwrap();
+    forget();
+    assert_eq!(entry(&dir.join("compose.yaml")), Some(Kind::File));
+    assert_eq!(entry(&dir.join("sub")), Some(Kind::Dir));
+    assert_eq!(entry(&dir.join("alias.yaml")), Some(Kind::Link));
+    assert_eq!(entry(&dir.join("nothing.yaml")), None);
+    // Through links, as `Path::is_file` and `Path::exists`.
+    assert!(is_file(&dir.join("alias.yaml")));
+    assert!(!is_file(&dir.join("broken.yaml")));
+    assert!(!exists(&dir.join("broken.yaml")));
+    assert!(!is_file(&dir.join("sub")));
+    assert!(exists(&dir.join("sub")));
+    assert!(has_file(&dir, "compose.yaml"));
+    assert!(!has_file(&dir, "lashing.toml"));
+}
+
+#[test]
+fn a_file_made_after_a_listing_is_seen_once_forgotten() {
+    let dir = scratch("forget");
+    assert_eq!(entry(&dir.join("compose.yaml")), None);
+    std::fs::write(dir.join("compose.yaml"), "").unwrap();
+    forget();
+    assert_eq!(entry(&dir.join("compose.yaml")), Some(Kind::File));
+}
+
+#[test]
+fn a_leading_dot_names_the_same_path() {
+    assert_eq!(tidy(Path::new("./a/b")), Path::new("a/b"));
+    assert_eq!(tidy(Path::new(".//a")), Path::new("a"));
+    assert_eq!(tidy(Path::new("././a")), Path::new("a"));
+    assert_eq!(tidy(Path::new(".")), Path::new("."));
+    assert_eq!(tidy(Path::new("")), Path::new("."));
+    assert_eq!(tidy(Path::new("a/./b")), Path::new("a/./b"));
+    assert_eq!(tidy(Path::new("/abs/x")), Path::new("/abs/x"));
+    assert_eq!(tidy(Path::new("../up")), Path::new("../up"));
+}

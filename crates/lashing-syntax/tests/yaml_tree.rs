@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The YAML tree: spans, duplicates, anchors, merges and hostile input.
 
-use lashing_syntax::yaml::{parse, MergeResolver, NodeKind, ScalarValue, YamlFile};
+use lashing_syntax::yaml::{
+    parse, parse_keeping, Comments, MergeResolver, NodeKind, ScalarValue, YamlFile,
+};
 use lashing_syntax::FileId;
 
 fn tree(text: &str) -> YamlFile {
@@ -259,4 +261,22 @@ fn flow_collection_spans_include_brackets() {
     let e = doc.mapping(doc.root.unwrap()).unwrap();
     assert_eq!(slice(text, doc.span(e[0].value)), "[1, 2]");
     assert_eq!(slice(text, doc.span(e[1].value)), "{c: d}");
+}
+
+#[test]
+fn comments_can_be_left_out_without_changing_the_tree() {
+    let text = "# head\nservices: # trailing\n  web:\n    image: nginx # pinned below\n";
+    let all = parse_keeping(FileId(0), text, Comments::All);
+    let none = parse_keeping(FileId(0), text, Comments::None);
+    assert_eq!(all.comments.len(), 3);
+    assert!(none.comments.is_empty());
+    assert!(all.error.is_none() && none.error.is_none());
+    let spans = |f: &YamlFile| {
+        let doc = &f.documents[0];
+        doc.node_ids().map(|id| doc.span(id)).collect::<Vec<_>>()
+    };
+    assert_eq!(spans(&all), spans(&none));
+    // A syntax error is still found with the comments left out.
+    let broken = parse_keeping(FileId(0), "a: [1, 2 # open\n", Comments::None);
+    assert!(broken.error.is_some());
 }

@@ -125,3 +125,34 @@ fn numbers_and_nulls_are_left_alone() {
     assert!(l.root.get("b").unwrap().is_null());
     assert_eq!(l.root.get("c").unwrap().as_str(), Some("$"));
 }
+
+#[test]
+fn an_anchored_value_is_interpolated_once_for_all_its_copies() {
+    let l = load(
+        "x-env: &env\n  URL: http://${HOST}:${PORT:-80}\n  BAD: ${UNSET}\na: *env\nb: *env\n",
+        &[("HOST", "db")],
+    );
+    let copies: Vec<&Node> = ["x-env", "a", "b"]
+        .iter()
+        .map(|k| l.root.get(k).unwrap().get("URL").unwrap())
+        .collect();
+    for copy in &copies {
+        assert_eq!(copy.as_str(), Some("http://db:80"));
+    }
+    // One provenance, shared by the three copies.
+    let text = |n: &Node| match &n.as_scalar().unwrap().origin {
+        TextOrigin::Interpolated { text, .. } => Arc::clone(text),
+        other => panic!("not interpolated: {other:?}"),
+    };
+    assert!(Arc::ptr_eq(&text(copies[0]), &text(copies[1])));
+    assert!(Arc::ptr_eq(&text(copies[0]), &text(copies[2])));
+    // The written value's sites and its issue, once each.
+    assert_eq!(l.sites.iter().filter(|s| s.name == "HOST").count(), 1);
+    assert_eq!(l.issues.len(), 1);
+    assert_eq!(l.at(l.issues[0].span), "${UNSET}");
+    // The copies of a value left as written stay as written.
+    for k in ["x-env", "a", "b"] {
+        let bad = l.root.get(k).unwrap().get("BAD").unwrap();
+        assert_eq!(bad.as_str(), Some("${UNSET}"));
+    }
+}
