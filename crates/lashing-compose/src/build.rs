@@ -70,12 +70,7 @@ pub fn build_model(file: FileId, mut root: Node) -> ComposeFile {
             read_services(reader, services, &mut model);
             continue;
         }
-        let field = Field {
-            key: &entry.key.text,
-            key_span: entry.key.span,
-            value: &entry.value,
-            via: entry.key.via,
-        };
+        let field = Field::of(entry);
         match field.key {
             "version" => {
                 model.version = Some((field.key_span, reader.string(field.value, field.via)));
@@ -100,13 +95,7 @@ fn read_services(reader: &mut Reader, services: Node, model: &mut ComposeFile) {
     // doubles (the 15,000-service benchmark file).
     model.services.reserve(entries.len());
     for entry in entries {
-        let field = Field {
-            key: &entry.key.text,
-            key_span: entry.key.span,
-            value: &entry.value,
-            via: entry.key.via,
-        };
-        if let Some(service) = build_service(reader, &field) {
+        if let Some(service) = build_service(reader, &Field::of(&entry)) {
             model.services.push(service);
         }
         // `entry` (the service's subtree) is freed here.

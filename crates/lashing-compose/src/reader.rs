@@ -4,7 +4,7 @@ use lashing_syntax::yaml::ScalarValue;
 use lashing_syntax::Span;
 
 use crate::spanned::TextOrigin;
-use crate::tree::Node;
+use crate::tree::{Entry, Node};
 use crate::Spanned;
 
 /// An entry of a mapping as the model sees it: key text, key span, value node, and
@@ -17,7 +17,16 @@ pub(crate) struct Field<'t> {
     pub via: Option<Span>,
 }
 
-impl Field<'_> {
+impl<'t> Field<'t> {
+    pub fn of(entry: &'t Entry) -> Field<'t> {
+        Field {
+            key: &entry.key.text,
+            key_span: entry.key.span,
+            value: &entry.value,
+            via: entry.key.via,
+        }
+    }
+
     /// The key as a spanned name (a service, network or variable name written as a key).
     pub fn name(&self) -> Spanned<String> {
         Spanned::new(self.key.to_string(), self.key_span).with_via(self.via)
@@ -40,12 +49,7 @@ impl Reader {
         node.as_mapping()
             .unwrap_or(&[])
             .iter()
-            .map(|e| Field {
-                key: &e.key.text,
-                key_span: e.key.span,
-                value: &e.value,
-                via: e.key.via,
-            })
+            .map(Field::of)
             .collect()
     }
 

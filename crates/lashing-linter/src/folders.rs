@@ -92,6 +92,29 @@ pub enum Kind {
     Other,
 }
 
+impl Kind {
+    fn of(t: std::fs::FileType) -> Kind {
+        if t.is_symlink() {
+            Kind::Link
+        } else if t.is_file() {
+            Kind::File
+        } else if t.is_dir() {
+            Kind::Dir
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+/// One memo key for a pair of paths, hashed in one go: a path holds no NUL byte.
+pub(crate) fn pair_key(a: &Path, b: &Path) -> OsString {
+    let mut key = OsString::with_capacity(a.as_os_str().len() + b.as_os_str().len() + 1);
+    key.push(a);
+    key.push("\0");
+    key.push(b);
+    key
+}
+
 /// The entries of one folder, read once.
 struct Listing(HashMap<OsString, Kind, foldhash::fast::RandomState>);
 
@@ -133,30 +156,14 @@ fn listing(folder: &Path) -> Option<Arc<Listing>> {
             let entry = entry.ok()?;
             // `file_type` comes from the listing itself (`d_type`) on the usual
             // file systems, and falls back to `lstat` where it is unknown.
-            let kind = match entry.file_type() {
-                Ok(t) if t.is_symlink() => Kind::Link,
-                Ok(t) if t.is_file() => Kind::File,
-                Ok(t) if t.is_dir() => Kind::Dir,
-                Ok(_) => Kind::Other,
-                Err(_) => return None,
-            };
-            names.insert(entry.file_name(), kind);
+            names.insert(entry.file_name(), Kind::of(entry.file_type().ok()?));
         }
         Some(Arc::new(Listing(names)))
     })
 }
 
 fn lstat_kind(path: &Path) -> Option<Kind> {
-    let t = std::fs::symlink_metadata(path).ok()?.file_type();
-    Some(if t.is_symlink() {
-        Kind::Link
-    } else if t.is_file() {
-        Kind::File
-    } else if t.is_dir() {
-        Kind::Dir
-    } else {
-        Kind::Other
-    })
+    Some(Kind::of(std::fs::symlink_metadata(path).ok()?.file_type()))
 }
 
 /// What is at `path` (a final link not followed), `None` when nothing is. Every

@@ -16,10 +16,7 @@ pub fn find_config(dir: &Path, root: &Path) -> Result<Option<PathBuf>, String> {
     // Remembered per folder (and root): the projects of a repository share their
     // parents, and each would otherwise look in every one of them again.
     static FOUND: Memo<OsString, Result<Option<PathBuf>, String>> = Memo::new();
-    let mut key = OsString::with_capacity(dir.as_os_str().len() + root.as_os_str().len() + 1);
-    key.push(dir);
-    key.push("\0");
-    key.push(root);
+    let key = crate::folders::pair_key(dir, root);
     FOUND.get_or(key.as_os_str(), || {
         let found: Vec<PathBuf> = CONFIG_NAMES
             .iter()

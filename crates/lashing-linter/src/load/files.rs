@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::discovery::io_message;
 use std::ffi::OsString;
 
-use crate::folders::{canonical_dir, canonical_file, git_root, Memo};
+use crate::folders::{canonical_dir, canonical_file, git_root, pair_key, Memo};
 
 /// Env files are small; anything larger is not an env file.
 pub const MAX_ENV_FILE_SIZE: u64 = 1024 * 1024;
@@ -25,12 +25,7 @@ pub fn repository_root(file: &Path, fallback: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    // One key for the pair, hashed in one go: a path holds no NUL byte.
-    let mut key =
-        OsString::with_capacity(folder.as_os_str().len() + fallback.as_os_str().len() + 1);
-    key.push(folder);
-    key.push("\0");
-    key.push(fallback);
+    let key = pair_key(folder, fallback);
     ROOTS.get_or(key.as_os_str(), || find_repository_root(folder, fallback))
 }
 
