@@ -197,6 +197,32 @@ fn extends_from_another_file_reports_at_the_extends() {
 }
 
 #[test]
+fn a_base_file_extended_twice_gives_both_services_its_values() {
+    // The second use of `base.yaml` reads it again (its YAML tree is freed after
+    // the first): both services must get the base's values, at their `extends`.
+    let dir = repo(
+        "extends-twice",
+        &[
+            ("base.yaml", "services:\n  web-base:\n    image: web:1\n    environment:\n      CACHE_URL: redis://localhost:6379\n"),
+            (
+                "compose.yaml",
+                "services:\n  web:\n    extends:\n      file: base.yaml\n      service: web-base\n  worker:\n    extends:\n      file: base.yaml\n      service: web-base\n",
+            ),
+        ],
+    );
+    let lines = concise(&dir, &["--select", "localhost-in-url", "compose.yaml"]);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("compose.yaml:3:5: error[localhost-in-url]"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with("compose.yaml:7:5: error[localhost-in-url]"),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn include_brings_services_in_and_stops_at_cycles_and_the_repository() {
     let dir = repo(
         "include",

@@ -1,5 +1,5 @@
 use lashing_rule::{declare_rule, Context, FileRole, Report, Rule, RuleMeta};
-use lashing_syntax::yaml::{Document, NodeId, NodeKind, ScalarStyle, ScalarValue};
+use lashing_syntax::yaml::{Ambiguity, AmbiguousScalar, ScalarValue};
 
 declare_rule! {
     /// ## What it does
@@ -59,115 +59,84 @@ impl Rule for Yaml11Literal {
             if file.role != FileRole::Compose {
                 continue;
             }
-            for doc in &file.yaml.documents {
-                for id in doc.node_ids() {
-                    let Some(entries) = doc.mapping(id) else {
-                        continue;
-                    };
-                    for entry in entries {
-                        let key = doc.key_text(entry.key).unwrap_or("");
-                        if let Some(report) = literal(doc, key, entry.value) {
-                            cx.report(report);
-                        }
-                        if key == "ports" {
-                            for &item in doc.sequence(entry.value).unwrap_or(&[]) {
-                                if let Some(report) = sexagesimal(doc, item) {
-                                    cx.report(report);
-                                }
-                            }
-                        }
+            // The parser recorded the plain scalars readers disagree on (the
+            // file's node tree is freed once it is loaded).
+            for scalar in &file.yaml.ambiguous {
+                let report = match (scalar.item, scalar.ambiguity) {
+                    (true, Ambiguity::Sexagesimal) if &*scalar.key == "ports" => {
+                        Some(sexagesimal(scalar))
                     }
+                    (true, _) | (false, Ambiguity::Sexagesimal) => None,
+                    (false, Ambiguity::Boolean(boolean)) => Some(yaml_1_1_boolean(scalar, boolean)),
+                    (false, Ambiguity::LeadingZero) => leading_zero(scalar),
+                    (false, Ambiguity::OctalDigits) if &*scalar.key == "mode" => {
+                        decimal_mode(scalar)
+                    }
+                    (false, Ambiguity::OctalDigits) => None,
+                };
+                if let Some(report) = report {
+                    cx.report(report);
                 }
             }
         }
     }
 }
 
-/// A plain, untagged scalar written at `id` (not through an alias).
-fn plain(doc: &Document, id: NodeId) -> Option<(&str, ScalarValue)> {
-    let node = doc.node(id);
-    let NodeKind::Scalar(scalar) = &node.kind else {
-        return None;
-    };
-    (scalar.style == ScalarStyle::Plain && node.tag.is_none())
-        .then_some((scalar.as_str(), scalar.value))
+fn yaml_1_1_boolean(scalar: &AmbiguousScalar, boolean: bool) -> Report {
+    let text = &scalar.text;
+    Report::new(
+        scalar.span,
+        format!("`{text}` is the string \"{text}\" to Compose but the boolean {boolean} to YAML 1.1 tools"),
+    )
+    .label("quote it")
+    .help(format!("write `\"{text}\"` (or `{boolean}` if a boolean is meant)"))
 }
 
-fn literal(doc: &Document, key: &str, value: NodeId) -> Option<Report> {
-    let (text, kind) = plain(doc, value)?;
-    let span = doc.span(value);
-    let lower = text.to_ascii_lowercase();
-    if matches!(lower.as_str(), "yes" | "no" | "on" | "off" | "y" | "n") {
-        let boolean = matches!(lower.as_str(), "yes" | "on" | "y");
-        return Some(
-            Report::new(
-                span,
-                format!("`{text}` is the string \"{text}\" to Compose but the boolean {boolean} to YAML 1.1 tools"),
-            )
-            .label("quote it")
-            .help(format!("write `\"{text}\"` (or `{boolean}` if a boolean is meant)")),
-        );
-    }
-    let digits = text.strip_prefix('0').filter(|d| !d.is_empty());
-    if let (Some(digits), ScalarValue::Int(n)) = (digits, kind) {
-        if digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(
-                Report::new(
-                    span,
-                    format!(
-                        "`{text}` is octal to Compose ({n}) but {} to YAML 1.2 tools",
-                        text.trim_start_matches('0')
-                    ),
-                )
-                .label("leading zero")
-                .help(format!(
-                    "write `0o{digits}` to make the octal explicit, or quote it as a string"
-                )),
-            );
-        }
-    }
-    if key == "mode" {
-        if let ScalarValue::Int(n) = kind {
-            let octal_looking = text.len() >= 3 && text.bytes().all(|b| (b'0'..=b'7').contains(&b));
-            if octal_looking && !text.starts_with('0') {
-                return Some(
-                    Report::new(
-                        span,
-                        format!(
-                            "`mode: {text}` is decimal {n} (permissions {n:#o}), not octal {text}"
-                        ),
-                    )
-                    .label("decimal, not octal")
-                    .help(format!(
-                        "write `0{text}` (or `0o{text}`) for permissions {text}"
-                    )),
-                );
-            }
-        }
-    }
-    None
+fn leading_zero(scalar: &AmbiguousScalar) -> Option<Report> {
+    let text = &scalar.text;
+    let (ScalarValue::Int(n), Some(digits)) = (scalar.value, text.strip_prefix('0')) else {
+        return None;
+    };
+    Some(
+        Report::new(
+            scalar.span,
+            format!(
+                "`{text}` is octal to Compose ({n}) but {} to YAML 1.2 tools",
+                text.trim_start_matches('0')
+            ),
+        )
+        .label("leading zero")
+        .help(format!(
+            "write `0o{digits}` to make the octal explicit, or quote it as a string"
+        )),
+    )
+}
+
+/// `mode: 440`: decimal to Compose, which is permission `0670`, not `0440`.
+fn decimal_mode(scalar: &AmbiguousScalar) -> Option<Report> {
+    let text = &scalar.text;
+    let ScalarValue::Int(n) = scalar.value else {
+        return None;
+    };
+    Some(
+        Report::new(
+            scalar.span,
+            format!("`mode: {text}` is decimal {n} (permissions {n:#o}), not octal {text}"),
+        )
+        .label("decimal, not octal")
+        .help(format!(
+            "write `0{text}` (or `0o{text}`) for permissions {text}"
+        )),
+    )
 }
 
 /// `22:22` unquoted in `ports`: base 60 to YAML 1.1 (docker-compose v1 read 1342).
-fn sexagesimal(doc: &Document, item: NodeId) -> Option<Report> {
-    let (text, _) = plain(doc, item)?;
-    let mut parts = text.split(':');
-    let first = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
-    let base60 = !rest.is_empty()
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && !first.is_empty()
-        && rest.iter().all(|p| {
-            (1..=2).contains(&p.len())
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && p.parse::<u32>().is_ok_and(|v| v < 60)
-        });
-    base60.then(|| {
-        Report::new(
-            doc.span(item),
-            format!("`{text}` is a string to Compose but a base-60 number to YAML 1.1 tools"),
-        )
-        .label("quote it")
-        .help(format!("write `\"{text}\"`"))
-    })
+fn sexagesimal(scalar: &AmbiguousScalar) -> Report {
+    let text = &scalar.text;
+    Report::new(
+        scalar.span,
+        format!("`{text}` is a string to Compose but a base-60 number to YAML 1.1 tools"),
+    )
+    .label("quote it")
+    .help(format!("write `\"{text}\"`"))
 }

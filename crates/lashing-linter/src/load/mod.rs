@@ -247,6 +247,11 @@ impl<'a> Loader<'a> {
             lashing_syntax::yaml::parse_keeping(id, &source.text, comments)
         };
         let (trees, tree_errors) = trees_of(&yaml);
+        // The trees are all the loader reads of the nodes, and the rules read the
+        // file's errors, comments and ambiguous scalars: the node tree, a fifth of
+        // a large run's memory, goes now.
+        let mut yaml = yaml;
+        yaml.free_documents();
         self.files.push(LoadedFile {
             source,
             real_path,
@@ -274,13 +279,22 @@ impl<'a> Loader<'a> {
         let record = !source.recorded;
         source.recorded = true;
         // Most files are used once: their trees are taken, not copied. A file used
-        // again (a base of `extends` or an `include` from two places) has its trees
-        // built again from its YAML, which the loader keeps anyway.
+        // again (a base of `extends` or an `include` from two places) is parsed
+        // again for new trees: its YAML tree was freed, and keeping every file's
+        // trees for a second use that few files have would cost more.
         let trees = match source.trees.take() {
             Some(trees) => trees,
             None => {
                 let file = self.files.get(source.id.0 as usize);
-                file.map(|f| trees_of(&f.yaml).0).unwrap_or_default()
+                file.map(|f| {
+                    let yaml = lashing_syntax::yaml::parse_keeping(
+                        f.source.id,
+                        &f.source.text,
+                        Comments::None,
+                    );
+                    trees_of(&yaml).0
+                })
+                .unwrap_or_default()
             }
         };
         let mut out = Vec::with_capacity(trees.len());

@@ -59,7 +59,13 @@ pub fn parse_keeping(file: FileId, text: &str, comments: Comments) -> YamlFile {
             }
         }
     }
-    builder.out
+    let mut out = builder.out;
+    let mut ambiguous = Vec::new();
+    for doc in &out.documents {
+        super::ambiguous::find(doc, &mut ambiguous);
+    }
+    out.ambiguous = ambiguous;
+    out
 }
 
 enum Frame {

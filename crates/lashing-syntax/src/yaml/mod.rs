@@ -8,10 +8,12 @@
 //! The event parser (granit-parser) is used only in `build.rs`, so it can be replaced
 //! without touching anything above this module.
 
+mod ambiguous;
 mod build;
 mod merge;
 mod scalar;
 
+pub use ambiguous::{classify as classify_ambiguous, Ambiguity, AmbiguousScalar};
 pub use build::{parse, parse_keeping, Comments};
 pub use merge::{MergeError, MergeResolver, ResolvedEntry, MERGE_WORK_BUDGET};
 pub use scalar::{resolve_plain, ScalarValue};
@@ -235,6 +237,18 @@ pub struct YamlFile {
     pub error: Option<SyntaxError>,
     pub duplicate_keys: Vec<DuplicateKey>,
     pub comments: Vec<Comment>,
+    /// The plain scalars YAML readers disagree on, kept when the documents are
+    /// freed ([`YamlFile::free_documents`]).
+    pub ambiguous: Vec<AmbiguousScalar>,
+}
+
+impl YamlFile {
+    /// Frees the node trees, keeping the error, duplicate keys, comments and
+    /// ambiguous scalars. A loader that has built what it needs from the trees
+    /// calls this, so a large file does not hold its YAML tree for the whole run.
+    pub fn free_documents(&mut self) {
+        self.documents = Vec::new();
+    }
 }
 
 pub use merge::is_merge_key;
