@@ -68,124 +68,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             out.files.push(path.clone());
             continue;
         }
-        walk(path, &mut out);
+        crate::walk::walk(path, &mut out);
     }
     out.files.sort();
     out.files.dedup();
     out.errors.sort_by(|a, b| a.path.cmp(&b.path));
     out
-}
-
-/// Walks one directory with `ignore`'s parallel walker, adding the compose files and
-/// the entries that could not be read to `out`.
-fn walk(dir: &Path, out: &mut Discovery) {
-    let found = std::sync::Mutex::new(Discovery::default());
-    ignore::WalkBuilder::new(dir)
-        .hidden(true)
-        .git_ignore(true)
-        .git_exclude(true)
-        .ignore(true)
-        .parents(true)
-        // Honour .gitignore even in a folder that is not (yet) a git repository.
-        .require_git(false)
-        .follow_links(false)
-        .build_parallel()
-        .visit(&mut Collectors { dir, found: &found });
-    let found = found
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    out.files.extend(found.files);
-    out.errors.extend(found.errors);
-}
-
-/// Makes one [`Collector`] per walker thread.
-struct Collectors<'a> {
-    dir: &'a Path,
-    found: &'a std::sync::Mutex<Discovery>,
-}
-
-impl<'s> ignore::ParallelVisitorBuilder<'s> for Collectors<'s> {
-    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
-        Box::new(Collector {
-            dir: self.dir,
-            local: Discovery::default(),
-            found: self.found,
-        })
-    }
-}
-
-/// One walker thread's findings, merged into the shared list when the thread ends.
-struct Collector<'a> {
-    dir: &'a Path,
-    local: Discovery,
-    found: &'a std::sync::Mutex<Discovery>,
-}
-
-impl ignore::ParallelVisitor for Collector<'_> {
-    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
-        match entry {
-            Ok(entry) => {
-                let named = entry.file_name().to_str().is_some_and(is_compose_file_name);
-                let kind = entry.file_type();
-                if named && kind.is_some_and(|t| t.is_file()) {
-                    self.local.files.push(entry.into_path());
-                } else if named && kind.is_some_and(|t| t.is_symlink()) {
-                    // Links are not followed (their target is linted where it lives),
-                    // but one that leads nowhere is a compose file that cannot be read.
-                    if let Err(err) = std::fs::metadata(entry.path()) {
-                        self.local.errors.push(DiscoveryError {
-                            path: entry.into_path(),
-                            message: broken_link_message(&err),
-                        });
-                    }
-                }
-            }
-            Err(err) => self.local.errors.push(DiscoveryError {
-                path: error_path(&err).unwrap_or(self.dir).to_path_buf(),
-                message: error_message(&err),
-            }),
-        }
-        ignore::WalkState::Continue
-    }
-}
-
-impl Drop for Collector<'_> {
-    fn drop(&mut self) {
-        let local = std::mem::take(&mut self.local);
-        // A poisoned lock means another walker thread panicked; keep what it left.
-        let mut found = self
-            .found
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        found.files.extend(local.files);
-        found.errors.extend(local.errors);
-    }
-}
-
-/// The path an `ignore` error is about, when it names one.
-fn error_path(err: &ignore::Error) -> Option<&Path> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_path(err)
-        }
-        ignore::Error::Loop { child, .. } => Some(child),
-        _ => None,
-    }
-}
-
-/// What went wrong, without the path (which the report shows beside it).
-fn error_message(err: &ignore::Error) -> String {
-    match err {
-        ignore::Error::WithPath { err, .. }
-        | ignore::Error::WithDepth { err, .. }
-        | ignore::Error::WithLineNumber { err, .. } => error_message(err),
-        ignore::Error::Io(io) => io_message(io),
-        ignore::Error::Loop { ancestor, .. } => {
-            format!("symbolic link loop back to {}", ancestor.display())
-        }
-        other => other.to_string(),
-    }
 }
 
 /// ELOOP: the link leads back to itself (Linux, the BSDs and macOS agree on 40/62
@@ -194,7 +82,7 @@ fn is_link_loop(err: &std::io::Error) -> bool {
     err.to_string().contains("symbolic links")
 }
 
-fn broken_link_message(err: &std::io::Error) -> String {
+pub(crate) fn broken_link_message(err: &std::io::Error) -> String {
     if is_link_loop(err) {
         "symbolic link loop (the link leads back to itself)".to_string()
     } else if err.kind() == std::io::ErrorKind::NotFound {

@@ -20,8 +20,15 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// computation may ask the memo again (a folder's answer from its parent's).
 /// Paths are keyed by their bytes (`OsStr`), hashed with foldhash: std's `Path`
 /// hash walks the components and SipHash is slow on short writes, which made
-/// hashing alone 5% of a run over 2,000 files.
-pub(crate) struct Memo<K, V>(OnceLock<Mutex<Generation<K, V>>>);
+/// hashing alone 5% of a run over 2,000 files. The answers are split over
+/// [`SHARDS`] locks by hash: every thread of a run asks about folders at once,
+/// and with one lock per memo they queued for it (2% of a 2,000-file run).
+pub(crate) struct Memo<K, V>(OnceLock<Box<[Shard<K, V>]>>);
+
+type Shard<K, V> = Mutex<Generation<K, V>>;
+
+/// How many locks a memo's answers are split over (a power of two).
+const SHARDS: usize = 16;
 
 /// The answers of one view of the file system (see [`forget`]).
 struct Generation<K, V> {
@@ -49,15 +56,27 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq + ToOwned<Owned = K>,
     {
-        let memo = self.0.get_or_init(|| {
-            Mutex::new(Generation {
-                number: 0,
-                answers: HashMap::default(),
-            })
+        let shards = self.0.get_or_init(|| {
+            (0..SHARDS)
+                .map(|_| {
+                    Mutex::new(Generation {
+                        number: 0,
+                        answers: HashMap::default(),
+                    })
+                })
+                .collect()
         });
+        // The top bits of one hash pick the shard; the map inside hashes with a
+        // seed of its own, so its keys do not all share those bits.
+        let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), key);
+        let shard = &shards[(hash >> 60) as usize % SHARDS];
         // A poisoned lock only means another thread panicked while inserting; the
         // map is still a valid memo.
-        let lock = || memo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let lock = || {
+            shard
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
         let view = VIEW.load(Ordering::Acquire);
         {
             let mut memo = lock();
@@ -116,7 +135,18 @@ pub(crate) fn pair_key(a: &Path, b: &Path) -> OsString {
 }
 
 /// The entries of one folder, read once.
-struct Listing(HashMap<OsString, Kind, foldhash::fast::RandomState>);
+pub(crate) struct Listing(HashMap<OsString, Kind, foldhash::fast::RandomState>);
+
+impl Listing {
+    /// Every entry, in no particular order.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&std::ffi::OsStr, Kind)> + '_ {
+        self.0.iter().map(|(name, kind)| (name.as_os_str(), *kind))
+    }
+
+    pub(crate) fn has(&self, name: &str) -> Option<Kind> {
+        self.0.get(std::ffi::OsStr::new(name)).copied()
+    }
+}
 
 static LISTINGS: Memo<OsString, Option<Arc<Listing>>> = Memo::new();
 static CANONICAL_DIRS: Memo<OsString, Option<PathBuf>> = Memo::new();
@@ -151,15 +181,46 @@ fn tidy(path: &Path) -> &Path {
 /// then looked up.
 fn listing(folder: &Path) -> Option<Arc<Listing>> {
     LISTINGS.get_or(folder.as_os_str(), || {
-        let mut names = HashMap::default();
-        for entry in std::fs::read_dir(folder).ok()? {
-            let entry = entry.ok()?;
-            // `file_type` comes from the listing itself (`d_type`) on the usual
-            // file systems, and falls back to `lstat` where it is unknown.
-            names.insert(entry.file_name(), Kind::of(entry.file_type().ok()?));
-        }
-        Some(Arc::new(Listing(names)))
+        read_listing(folder).ok().map(Arc::new)
     })
+}
+
+fn read_listing(folder: &Path) -> std::io::Result<Listing> {
+    let mut names = HashMap::default();
+    for entry in std::fs::read_dir(folder)? {
+        // An entry that vanished or cannot be typed while the folder is read is
+        // left out: it is as if it were not there.
+        let Ok(entry) = entry else { continue };
+        // `file_type` comes from the listing itself (`d_type`) on the usual file
+        // systems, and falls back to `lstat` where it is unknown.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        names.insert(entry.file_name(), Kind::of(kind));
+    }
+    Ok(Listing(names))
+}
+
+/// The listing of the folder at `dir` (as the walk spells it), whose canonical
+/// path is `real`: read once, through the shorter path, and kept for every later
+/// question about the folder. The walk lists each folder here, so the questions
+/// the loader asks of the same folders cost no system call.
+pub(crate) fn list(dir: &Path, real: &Path) -> std::io::Result<Arc<Listing>> {
+    CANONICAL_DIRS.get_or(tidy(dir).as_os_str(), || Some(real.to_path_buf()));
+    let mut failure = None;
+    let found = LISTINGS.get_or(real.as_os_str(), || match read_listing(dir) {
+        Ok(listing) => Some(Arc::new(listing)),
+        Err(err) => {
+            failure = Some(err);
+            None
+        }
+    });
+    match (found, failure) {
+        (Some(listing), _) => Ok(listing),
+        (None, Some(err)) => Err(err),
+        // An earlier question found it unreadable: read again for the reason.
+        (None, None) => read_listing(dir).map(Arc::new),
+    }
 }
 
 fn lstat_kind(path: &Path) -> Option<Kind> {

@@ -9,12 +9,14 @@ pub mod config;
 mod discovery;
 mod engine;
 mod folders;
+mod ignore_rules;
 mod jobs;
 mod load;
 mod projects;
 mod settings;
 pub mod suppression;
 pub mod testing;
+mod walk;
 
 pub use discovery::{discover, display_path, is_compose_file_name, Discovery, DiscoveryError};
 pub use engine::{
