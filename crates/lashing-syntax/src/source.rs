@@ -138,6 +138,12 @@ impl SourceMap {
         Self::default()
     }
 
+    /// Room for `additional` more files without growing (growing moves every
+    /// file read so far).
+    pub fn reserve(&mut self, additional: usize) {
+        self.files.reserve(additional);
+    }
+
     pub fn next_id(&self) -> FileId {
         FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX))
     }

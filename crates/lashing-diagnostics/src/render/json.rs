@@ -10,6 +10,7 @@ use super::{position, write_json, Report};
 struct Output<'a> {
     version: u32,
     tool: Tool<'a>,
+    /// Written apart (see [`render`]); empty here.
     findings: Vec<JsonFinding<'a>>,
     summary: JsonSummary,
 }
@@ -67,8 +68,13 @@ struct JsonSummary {
 }
 
 pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    let findings = report
-        .shown()
+    use rayon::prelude::*;
+    let shown: Vec<&crate::Finding> = report.shown().collect();
+    // Each finding is written on its own, in parallel (a large run's report is
+    // megabytes, and this is the last step of a run, on one thread otherwise);
+    // the pieces are then put in the object, indented as one pretty document.
+    let findings: Vec<Vec<u8>> = shown
+        .par_iter()
         .map(|f| {
             let p = position(report.sources, f.primary.span);
             JsonFinding {
@@ -104,7 +110,8 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
                 fix: None,
             }
         })
-        .collect();
+        .map(|finding| serde_json::to_vec_pretty(&finding).map_err(io::Error::other))
+        .collect::<io::Result<_>>()?;
     let s = report.summary;
     let output = Output {
         version: 1,
@@ -112,7 +119,7 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             name: "lashing",
             version: report.tool_version,
         },
-        findings,
+        findings: Vec::new(),
         summary: JsonSummary {
             files: s.files,
             findings: s.findings(),
@@ -122,5 +129,39 @@ pub(super) fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>
             suppressed: s.suppressed,
         },
     };
-    write_json(out, &output)
+    if findings.is_empty() {
+        return write_json(out, &output);
+    }
+    let envelope = serde_json::to_vec_pretty(&output).map_err(io::Error::other)?;
+    // The only empty array of the envelope: `findings` is its third key, and the
+    // keys before it hold no brackets.
+    let at = find(&envelope, FINDINGS_EMPTY).ok_or_else(|| io::Error::other("no findings key"))?;
+    let size: usize = findings.iter().map(|f| f.len() + f.len() / 8 + 8).sum();
+    let mut text = Vec::with_capacity(envelope.len() + size);
+    text.extend_from_slice(&envelope[..at]);
+    text.extend_from_slice(b"\"findings\": [\n");
+    for (i, finding) in findings.iter().enumerate() {
+        if i > 0 {
+            text.extend_from_slice(b",\n");
+        }
+        // Two levels deeper than a document of its own: four spaces before each
+        // line (a JSON string holds no raw line break, so lines are lines).
+        for (n, line) in finding.split(|&b| b == b'\n').enumerate() {
+            if n > 0 {
+                text.push(b'\n');
+            }
+            text.extend_from_slice(b"    ");
+            text.extend_from_slice(line);
+        }
+    }
+    text.extend_from_slice(b"\n  ]");
+    text.extend_from_slice(&envelope[at + FINDINGS_EMPTY.len()..]);
+    text.push(b'\n');
+    out.write_all(&text)
+}
+
+const FINDINGS_EMPTY: &[u8] = b"\"findings\": []";
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
