@@ -90,8 +90,13 @@ pub fn lint_jobs(
     type Fast = foldhash::fast::RandomState;
     let mut ids: HashMap<PathBuf, FileId, Fast> =
         HashMap::with_capacity_and_hasher(jobs.len(), Fast::default());
-    let mut seen: HashSet<(&'static str, Span, String), Fast> =
-        HashSet::with_capacity_and_hasher(jobs.len() * 4, Fast::default());
+    // Identical findings (a file shared by two projects) are kept once. Where a
+    // rule and a position were first reported is enough to compare against, with
+    // no copy of the message; the rare second message at the same place is kept
+    // whole.
+    let mut first_at: HashMap<(&'static str, Span), usize, Fast> =
+        HashMap::with_capacity_and_hasher(findings, Fast::default());
+    let mut others: HashSet<(&'static str, Span, String), Fast> = HashSet::default();
     let mut suppressions: HashMap<FileId, FileSuppressions> = HashMap::new();
     for (job, result) in jobs.iter().zip(results) {
         let job_settings = settings.get(job.settings);
@@ -134,8 +139,16 @@ pub fn lint_jobs(
                 }
                 for mut finding in linted.findings {
                     remap(&mut finding, &local);
-                    let key = (finding.code, finding.primary.span, finding.message.clone());
-                    if seen.insert(key) {
+                    let key = (finding.code, finding.primary.span);
+                    let new = match first_at.get(&key) {
+                        None => {
+                            first_at.insert(key, run.findings.len());
+                            true
+                        }
+                        Some(&at) if run.findings[at].message == finding.message => false,
+                        Some(_) => others.insert((key.0, key.1, finding.message.clone())),
+                    };
+                    if new {
                         run.findings.push(finding);
                         owners.push(job.settings);
                     }
@@ -262,11 +275,18 @@ fn remap_directives(mut directives: Vec<Parsed>, id: FileId) -> Vec<Parsed> {
 
 /// Sorts findings in output order, keeping each one's owner beside it.
 fn sort_together(findings: &mut Vec<Finding>, owners: &mut Vec<usize>) {
-    let mut pairs: Vec<(Finding, usize)> = findings.drain(..).zip(owners.drain(..)).collect();
-    pairs.sort_by(|a, b| a.0.sort_key().cmp(&b.0.sort_key()));
-    for (finding, owner) in pairs {
-        findings.push(finding);
-        owners.push(owner);
+    // The order is found on indices, and each finding moved once: a finding is a
+    // few hundred bytes, and a large run has thousands.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| findings[a].sort_key().cmp(&findings[b].sort_key()));
+    let mut slots: Vec<Option<(Finding, usize)>> =
+        findings.drain(..).zip(owners.drain(..)).map(Some).collect();
+    for at in order {
+        // `order` is a permutation of the slots' indices: each is taken once.
+        if let Some((finding, owner)) = slots.get_mut(at).and_then(Option::take) {
+            findings.push(finding);
+            owners.push(owner);
+        }
     }
 }
 
