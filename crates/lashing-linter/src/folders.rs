@@ -236,19 +236,54 @@ pub fn entry(path: &Path) -> Option<Kind> {
     let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
         return lstat_kind(path);
     };
-    // Keyed by the folder's real path, so `a/b`, `./a/b` and `/repo/a/b` share
-    // one listing.
-    let Some(listing) = canonical_dir(parent).and_then(|real| listing(&real)) else {
-        return lstat_kind(path);
-    };
-    match listing.0.get(name) {
-        Some(kind) => Some(*kind),
-        // A case-insensitive file system finds `Compose.yaml` under
-        // `compose.yaml`, as Compose's own lookup would: ask it.
-        None if CASE_INSENSITIVE_FS && listing.0.keys().any(|k| k.eq_ignore_ascii_case(name)) => {
-            lstat_kind(path)
+    Folder::of(parent).kind_at(name, path)
+}
+
+/// One folder's listing, for several questions about its entries (a project's
+/// base and override names, its `.env`, the configuration names): the folder
+/// is looked up once rather than once per name.
+pub struct Folder<'a> {
+    dir: &'a Path,
+    listing: Option<Arc<Listing>>,
+}
+
+impl<'a> Folder<'a> {
+    pub fn of(dir: &'a Path) -> Folder<'a> {
+        // Keyed by the folder's real path, so `a/b`, `./a/b` and `/repo/a/b`
+        // share one listing.
+        let listing = canonical_dir(dir).and_then(|real| listing(&real));
+        Folder { dir, listing }
+    }
+
+    /// What the folder holds under `name`, as [`entry`] says.
+    pub fn kind(&self, name: &str) -> Option<Kind> {
+        self.kind_at(std::ffi::OsStr::new(name), &self.dir.join(name))
+    }
+
+    /// Whether the folder holds a regular file `name`, as [`is_file`] says.
+    pub fn is_file(&self, name: &str) -> bool {
+        match self.kind(name) {
+            Some(Kind::File) => true,
+            Some(Kind::Link) => self.dir.join(name).is_file(),
+            _ => false,
         }
-        None => None,
+    }
+
+    fn kind_at(&self, name: &std::ffi::OsStr, path: &Path) -> Option<Kind> {
+        let Some(listing) = &self.listing else {
+            return lstat_kind(path);
+        };
+        match listing.0.get(name) {
+            Some(kind) => Some(*kind),
+            // A case-insensitive file system finds `Compose.yaml` under
+            // `compose.yaml`, as Compose's own lookup would: ask it.
+            None if CASE_INSENSITIVE_FS
+                && listing.0.keys().any(|k| k.eq_ignore_ascii_case(name)) =>
+            {
+                lstat_kind(path)
+            }
+            None => None,
+        }
     }
 }
 
@@ -322,11 +357,6 @@ pub fn git_root(canonical: &Path) -> Option<PathBuf> {
             canonical.parent().and_then(git_root)
         }
     })
-}
-
-/// Whether `folder` holds a regular file `name` (through a link, as `is_file`).
-pub fn has_file(folder: &Path, name: &str) -> bool {
-    is_file(&folder.join(name))
 }
 
 #[cfg(test)]

@@ -75,8 +75,17 @@ fn entries_come_from_the_folders_listing() {
     assert!(!exists(&dir.join("broken.yaml")));
     assert!(!is_file(&dir.join("sub")));
     assert!(exists(&dir.join("sub")));
-    assert!(has_file(&dir, "compose.yaml"));
-    assert!(!has_file(&dir, "lashing.toml"));
+    // A folder asked several questions answers as `entry` and `is_file` do.
+    let folder = Folder::of(&dir);
+    assert!(folder.is_file("compose.yaml"));
+    assert!(folder.is_file("alias.yaml"));
+    assert!(!folder.is_file("broken.yaml"));
+    assert!(!folder.is_file("lashing.toml"));
+    assert_eq!(folder.kind("sub"), Some(Kind::Dir));
+    assert_eq!(folder.kind("broken.yaml"), Some(Kind::Link));
+    // A folder that cannot be listed (here: missing) answers by looking.
+    let missing = dir.join("missing");
+    assert!(!Folder::of(&missing).is_file("compose.yaml"));
 }
 
 #[test]

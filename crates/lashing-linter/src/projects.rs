@@ -53,7 +53,8 @@ fn project_of(file: &Path) -> Vec<PathBuf> {
     let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
         return vec![file.to_path_buf()];
     };
-    if let Some(listed) = compose_file_variable(&dir) {
+    let folder = crate::folders::Folder::of(&dir);
+    if let Some(listed) = compose_file_variable(&dir, &folder) {
         if listed.iter().any(|p| same_file(p, file)) {
             return listed;
         }
@@ -61,8 +62,8 @@ fn project_of(file: &Path) -> Vec<PathBuf> {
     let existing = |names: &[&str]| {
         names
             .iter()
+            .find(|n| folder.is_file(n))
             .map(|n| dir.join(n))
-            .find(|p| crate::folders::is_file(p))
     };
     let base = existing(BASE_NAMES);
     let is_base = base.as_ref().is_some_and(|b| same_file(b, file));
@@ -82,11 +83,11 @@ fn project_of(file: &Path) -> Vec<PathBuf> {
 
 /// `COMPOSE_FILE` from the folder's `.env`: the files `docker compose` would use
 /// there (separated by `:` or `;`, relative to the folder).
-fn compose_file_variable(dir: &Path) -> Option<Vec<PathBuf>> {
-    let dotenv_path = dir.join(".env");
-    if crate::folders::entry(&dotenv_path) != Some(crate::folders::Kind::File) {
+fn compose_file_variable(dir: &Path, folder: &crate::folders::Folder) -> Option<Vec<PathBuf>> {
+    if folder.kind(".env") != Some(crate::folders::Kind::File) {
         return None;
     }
+    let dotenv_path = dir.join(".env");
     let bytes = crate::load::read_capped(&dotenv_path, crate::load::MAX_ENV_FILE_SIZE).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let parsed = dotenv::parse(&text).ok()?;

@@ -18,9 +18,10 @@ pub fn find_config(dir: &Path, root: &Path) -> Result<Option<PathBuf>, String> {
     static FOUND: Memo<OsString, Result<Option<PathBuf>, String>> = Memo::new();
     let key = crate::folders::pair_key(dir, root);
     FOUND.get_or(key.as_os_str(), || {
+        let folder = crate::folders::Folder::of(dir);
         let found: Vec<PathBuf> = CONFIG_NAMES
             .iter()
-            .filter(|name| crate::folders::has_file(dir, name))
+            .filter(|name| folder.is_file(name))
             .map(|name| dir.join(name))
             .collect();
         match found.as_slice() {
