@@ -143,7 +143,7 @@ impl Listing {
         self.0.iter().map(|(name, kind)| (name.as_os_str(), *kind))
     }
 
-    pub(crate) fn has(&self, name: &str) -> Option<Kind> {
+    pub(crate) fn kind(&self, name: &str) -> Option<Kind> {
         self.0.get(std::ffi::OsStr::new(name)).copied()
     }
 }

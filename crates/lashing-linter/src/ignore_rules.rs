@@ -104,10 +104,10 @@ impl Level {
         listing: &Listing,
     ) -> Option<Arc<Level>> {
         let read =
-            |name: &str| (listing.has(name).is_some()).then(|| matcher(real, &real.join(name)));
+            |name: &str| (listing.kind(name).is_some()).then(|| matcher(real, &real.join(name)));
         let ignore = read(".ignore");
         let gitignore = read(".gitignore");
-        let exclude = match listing.has(".git") {
+        let exclude = match listing.kind(".git") {
             Some(kind) => git_common_dir(real, kind)
                 .map(|dir| dir.join("info").join("exclude"))
                 .filter(|path| crate::folders::is_file(path))
