@@ -65,8 +65,14 @@ impl<'a> Walk<'a> {
             Ok(listing) => {
                 let level = Level::enter(parent, &real, &listing);
                 for (name, kind) in listing.entries() {
-                    let real_entry = real.join(name);
                     let is_dir = kind == Kind::Dir;
+                    let named = name.to_str().is_some_and(is_compose_file_name);
+                    // Only folders and compose names matter: the rest (sources, a
+                    // Dockerfile, `.env`) are not asked about, kept or not.
+                    if !is_dir && !named {
+                        continue;
+                    }
+                    let real_entry = real.join(name);
                     if self
                         .rules
                         .verdict(level.as_deref(), &real_entry, name, is_dir)
@@ -75,7 +81,6 @@ impl<'a> Walk<'a> {
                         continue;
                     }
                     let path = dir.join(name);
-                    let named = name.to_str().is_some_and(is_compose_file_name);
                     match kind {
                         Kind::Dir => {
                             let level = level.clone();
